@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { categorySchema, type Category } from '../categories/category.ts';
+import { accountSchema, type Account } from '../ledger/account.ts';
+import { operationSchema, type Operation } from '../ledger/operation.ts';
+import { fail, ok, type Result } from '../util/result.ts';
+
+/** Everything a person owns, as one value: what export writes and restore reads. */
+export interface LedgerSnapshot {
+  readonly accounts: readonly Account[];
+  readonly categories: readonly Category[];
+  readonly operations: readonly Operation[];
+}
+
+export const EXPORT_FORMAT = 'tirelire-export';
+/** Bump when the export shape changes; restore keeps reading every older version. */
+export const EXPORT_VERSION = 1;
+
+const exportSchema = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION),
+  exportedAt: z.string(),
+  accounts: z.array(accountSchema),
+  categories: z.array(categorySchema),
+  operations: z.array(operationSchema),
+});
+
+export function serializeSnapshot(snapshot: LedgerSnapshot, exportedAt: Date): string {
+  return JSON.stringify(
+    {
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      exportedAt: exportedAt.toISOString(),
+      accounts: snapshot.accounts,
+      categories: snapshot.categories,
+      operations: snapshot.operations,
+    },
+    null,
+    1,
+  );
+}
+
+export type RestoreError =
+  'not_json' | 'not_tirelire' | 'unsupported_version' | 'invalid' | 'inconsistent';
+
+/**
+ * Reads an export file. Anything short of a complete, self-consistent ledger is refused with a
+ * reason, so a restore can never leave half a ledger behind.
+ */
+export function parseSnapshot(text: string): Result<LedgerSnapshot, RestoreError> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return fail('not_json', 'This file is not JSON.');
+  }
+  if (
+    typeof data !== 'object' ||
+    data === null ||
+    !('format' in data) ||
+    data.format !== EXPORT_FORMAT
+  )
+    return fail('not_tirelire', 'This file is not a Tirelire export.');
+  if (!('version' in data) || data.version !== EXPORT_VERSION)
+    return fail(
+      'unsupported_version',
+      'This export comes from a version of Tirelire this one cannot read.',
+    );
+  const parsed = exportSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? issue.path.join('.') : '';
+    return fail(
+      'invalid',
+      `The export is damaged at ${where || 'its top level'}: ${issue?.message ?? ''}`,
+    );
+  }
+  const problem = findInconsistency(parsed.data);
+  return problem ? fail('inconsistent', problem) : ok(parsed.data);
+}
+
+function findInconsistency(snapshot: LedgerSnapshot): string | null {
+  const accounts = new Map(snapshot.accounts.map((account) => [account.id, account]));
+  const categories = new Set(snapshot.categories.map((category) => category.id));
+  const operations = new Map(snapshot.operations.map((operation) => [operation.id, operation]));
+  if (accounts.size !== snapshot.accounts.length) return 'Two accounts share one id.';
+  if (categories.size !== snapshot.categories.length) return 'Two categories share one id.';
+  if (operations.size !== snapshot.operations.length) return 'Two operations share one id.';
+  for (const category of snapshot.categories) {
+    if (category.parentId !== null && !categories.has(category.parentId))
+      return `Category ${category.id} has a parent that does not exist.`;
+  }
+  for (const operation of snapshot.operations) {
+    const account = accounts.get(operation.accountId);
+    if (!account) return `Operation ${operation.id} belongs to an account that does not exist.`;
+    if (account.currency !== operation.currency)
+      return `Operation ${operation.id} is not in its account's currency.`;
+    if (operation.categoryId !== null && !categories.has(operation.categoryId))
+      return `Operation ${operation.id} has a category that does not exist.`;
+    if (operation.transferPeerId !== null) {
+      const peer = operations.get(operation.transferPeerId);
+      if (peer?.transferPeerId !== operation.id)
+        return `Transfer ${operation.id} is not linked to its other half.`;
+    }
+  }
+  return null;
+}

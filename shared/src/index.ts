@@ -1,0 +1,126 @@
+// The public surface of the domain. Named exports only (no `export *`), so what other packages
+// may use is written down here.
+export type { Brand } from './util/brand.ts';
+export { ok, fail, type Result } from './util/result.ts';
+export { foldText } from './util/text.ts';
+export { seededRandom, pick, randomInt, type RandomSource } from './util/random.ts';
+export type { Clock, IdSource } from './util/ports.ts';
+
+export {
+  currency,
+  currencyExponent,
+  currencyCodeSchema,
+  isCurrencyCode,
+  type CurrencyCode,
+} from './money/currency.ts';
+export {
+  minor,
+  money,
+  addMinor,
+  sumMinor,
+  isMinorUnits,
+  minorUnitsSchema,
+  moneySchema,
+  toDecimalString,
+  ZERO,
+  type MinorUnits,
+  type Money,
+} from './money/money.ts';
+export { formatMoney } from './money/format.ts';
+export { parseAmount, type AmountParseError, type AmountParseOptions } from './money/parse.ts';
+
+export {
+  accountId,
+  operationId,
+  categoryId,
+  importBatchId,
+  accountIdSchema,
+  operationIdSchema,
+  categoryIdSchema,
+  importBatchIdSchema,
+  type AccountId,
+  type OperationId,
+  type CategoryId,
+  type ImportBatchId,
+} from './ledger/ids.ts';
+export {
+  isoDate,
+  isIsoDate,
+  isoDateSchema,
+  isoDateFromEpoch,
+  addDays,
+  daysInMonth,
+  yearMonth,
+  monthsBetween,
+  type IsoDate,
+  type YearMonth,
+} from './ledger/dates.ts';
+export {
+  ACCOUNT_TYPES,
+  accountSchema,
+  accountDraftSchema,
+  type Account,
+  type AccountDraft,
+  type AccountType,
+} from './ledger/account.ts';
+export {
+  OPERATION_ORIGINS,
+  CATEGORY_SOURCES,
+  MAX_LABEL_LENGTH,
+  operationSchema,
+  operationDraftSchema,
+  type Operation,
+  type OperationDraft,
+  type OperationOrigin,
+  type CategorySource,
+} from './ledger/operation.ts';
+export {
+  compareChronologically,
+  accountBalance,
+  accountBalances,
+  runningBalances,
+  totalsByCurrency,
+  monthlyBalanceSeries,
+  monthlyFlows,
+  type BalancePoint,
+  type MonthlyFlow,
+} from './ledger/balances.ts';
+export {
+  operationPredicate,
+  searchKey,
+  compareBy,
+  SORT_FIELDS,
+  type OperationFilter,
+  type OperationSort,
+  type SortField,
+} from './ledger/query.ts';
+export {
+  createAccount,
+  createManualOperation,
+  editOperation,
+  createTransfer,
+  type Factories,
+  type TransferDraft,
+  type TransferError,
+} from './ledger/create.ts';
+
+export {
+  LANGUAGES,
+  categorySchema,
+  categoryName,
+  type Category,
+  type Language,
+} from './categories/category.ts';
+export { defaultCategories, DEFAULT_CATEGORY_IDS } from './categories/defaults.ts';
+
+export {
+  serializeSnapshot,
+  parseSnapshot,
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  type LedgerSnapshot,
+  type RestoreError,
+} from './backup/snapshot.ts';
+export { operationsToCsv, csvField } from './backup/csv.ts';
+
+export { generateDemoLedger, type DemoOptions, type DemoLedger } from './demo/generate.ts';
