@@ -19,9 +19,14 @@ const COLUMNS = [
   'id',
 ] as const;
 
-/** RFC 4180 quoting; a leading = + - @ is prefixed so spreadsheets do not run it as a formula. */
+/**
+ * RFC 4180 quoting; a leading = + - @ (or tab, carriage return) is prefixed with "'" so
+ * spreadsheets do not run it as a formula. Plain negative numbers such as "-12.50" stay numbers,
+ * but "-1+cmd|…" is a formula and gets the prefix.
+ */
 export function csvField(value: string): string {
-  const safe = /^[=+@\t\r]/.test(value) || /^-[^\d]/.test(value) ? `'${value}` : value;
+  const isFormulaLike = /^[=+@\t\r-]/.test(value) && !/^-\d+(?:\.\d+)?$/.test(value);
+  const safe = isFormulaLike ? `'${value}` : value;
   return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -74,8 +74,10 @@ export function parseSnapshot(text: string): Result<LedgerSnapshot, RestoreError
       `The export is damaged at ${where || 'its top level'}: ${issue?.message ?? ''}`,
     );
   }
-  const problem = findInconsistency(parsed.data);
-  return problem ? fail('inconsistent', problem) : ok(parsed.data);
+  const { accounts, categories, operations } = parsed.data;
+  const snapshot: LedgerSnapshot = { accounts, categories, operations };
+  const problem = findInconsistency(snapshot);
+  return problem ? fail('inconsistent', problem) : ok(snapshot);
 }
 
 function findInconsistency(snapshot: LedgerSnapshot): string | null {
@@ -85,9 +87,16 @@ function findInconsistency(snapshot: LedgerSnapshot): string | null {
   if (accounts.size !== snapshot.accounts.length) return 'Two accounts share one id.';
   if (categories.size !== snapshot.categories.length) return 'Two categories share one id.';
   if (operations.size !== snapshot.operations.length) return 'Two operations share one id.';
+  const parents = new Map(snapshot.categories.map((category) => [category.id, category.parentId]));
   for (const category of snapshot.categories) {
     if (category.parentId !== null && !categories.has(category.parentId))
       return `Category ${category.id} has a parent that does not exist.`;
+    // Walking up from any category must reach the top: a loop would hang every tree view.
+    const seen = new Set([category.id]);
+    for (let parent = category.parentId; parent !== null; parent = parents.get(parent) ?? null) {
+      if (seen.has(parent)) return `Category ${category.id} is its own ancestor.`;
+      seen.add(parent);
+    }
   }
   for (const operation of snapshot.operations) {
     const account = accounts.get(operation.accountId);
@@ -98,7 +107,11 @@ function findInconsistency(snapshot: LedgerSnapshot): string | null {
       return `Operation ${operation.id} has a category that does not exist.`;
     if (operation.transferPeerId !== null) {
       const peer = operations.get(operation.transferPeerId);
-      if (peer?.transferPeerId !== operation.id)
+      if (
+        peer?.transferPeerId !== operation.id ||
+        peer.id === operation.id ||
+        peer.accountId === operation.accountId
+      )
         return `Transfer ${operation.id} is not linked to its other half.`;
     }
   }

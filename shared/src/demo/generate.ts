@@ -57,8 +57,12 @@ const ACCOUNT_SHAPES: readonly {
 export function generateDemoLedger(options: DemoOptions): DemoLedger {
   const random = seededRandom(options.seed);
   const categories = defaultCategories(options.now);
+  // The same day `years` earlier; 29 February falls back to the 28th in a common year.
+  const startYear = Number(options.until.slice(0, 4)) - options.years;
+  const untilMonth = Number(options.until.slice(5, 7));
+  const startDay = Math.min(Number(options.until.slice(8, 10)), daysInMonth(startYear, untilMonth));
   const start = isoDate(
-    `${Number(options.until.slice(0, 4)) - options.years}${options.until.slice(4)}`,
+    `${String(startYear).padStart(4, '0')}-${options.until.slice(5, 7)}-${String(startDay).padStart(2, '0')}`,
   );
   const accounts = ACCOUNT_SHAPES.slice(0, Math.max(1, options.accountCount)).map(
     (shape, index) => ({
@@ -110,10 +114,21 @@ export function generateDemoLedger(options: DemoOptions): DemoLedger {
   };
 
   const months = monthsBetween(yearMonth(start), yearMonth(options.until));
-  const fixedPerMonth = accounts.length * (MONTHLY_BILLS.length + SALARIES.length + 2);
-  const everydayPerMonth = Math.max(0, options.targetOperations / months.length - fixedPerMonth);
   const everydayAccounts = accounts.filter((a) => a.type !== 'savings');
   const savings = accounts.find((a) => a.type === 'savings');
+  // Salaries and bills go to each checking account, plus a two-sided transfer to savings when
+  // the currencies match; everyday spending fills the rest of the target.
+  const fixedPerMonth = everydayAccounts
+    .filter((account) => account.type === 'checking')
+    .reduce(
+      (sum, account) =>
+        sum +
+        SALARIES.length +
+        MONTHLY_BILLS.length +
+        (savings && savings.currency === account.currency ? 2 : 0),
+      0,
+    );
+  const everydayPerMonth = Math.max(0, options.targetOperations / months.length - fixedPerMonth);
 
   for (const month of months) {
     const [year, monthNumber] = month.split('-').map(Number) as [number, number];

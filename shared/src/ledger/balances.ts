@@ -1,5 +1,5 @@
 import type { CurrencyCode } from '../money/currency.ts';
-import { minor, type Money, type MinorUnits } from '../money/money.ts';
+import { addMinor, minor, ZERO, type Money, type MinorUnits } from '../money/money.ts';
 import type { Account } from './account.ts';
 import { monthsBetween, yearMonth, type YearMonth } from './dates.ts';
 import type { AccountId, OperationId } from './ids.ts';
@@ -16,11 +16,11 @@ export function compareChronologically(a: Operation, b: Operation): number {
 }
 
 export function accountBalance(account: Account, operations: Iterable<Operation>): MinorUnits {
-  let total: number = account.openingBalanceMinor;
+  let total = account.openingBalanceMinor;
   for (const operation of operations) {
-    if (operation.accountId === account.id) total += operation.amountMinor;
+    if (operation.accountId === account.id) total = addMinor(total, operation.amountMinor);
   }
-  return minor(total);
+  return total;
 }
 
 /** Balance of every account, in one pass over all operations. */
@@ -28,12 +28,13 @@ export function accountBalances(
   accounts: readonly Account[],
   operations: Iterable<Operation>,
 ): Map<AccountId, MinorUnits> {
-  const totals = new Map<AccountId, number>(accounts.map((a) => [a.id, a.openingBalanceMinor]));
+  const totals = new Map<AccountId, MinorUnits>(accounts.map((a) => [a.id, a.openingBalanceMinor]));
   for (const operation of operations) {
     const current = totals.get(operation.accountId);
-    if (current !== undefined) totals.set(operation.accountId, current + operation.amountMinor);
+    if (current !== undefined)
+      totals.set(operation.accountId, addMinor(current, operation.amountMinor));
   }
-  return new Map([...totals].map(([id, total]) => [id, minor(total)]));
+  return totals;
 }
 
 /** The balance right after each operation of one account, whatever order the list is shown in. */
@@ -45,21 +46,21 @@ export function runningBalances(
     .filter((operation) => operation.accountId === account.id)
     .sort(compareChronologically);
   const balances = new Map<OperationId, MinorUnits>();
-  let total: number = account.openingBalanceMinor;
+  let total = account.openingBalanceMinor;
   for (const operation of ordered) {
-    total += operation.amountMinor;
-    balances.set(operation.id, minor(total));
+    total = addMinor(total, operation.amountMinor);
+    balances.set(operation.id, total);
   }
   return balances;
 }
 
 /** Sums money per currency: amounts in different currencies are never added together. */
 export function totalsByCurrency(amounts: Iterable<Money>): Map<CurrencyCode, MinorUnits> {
-  const totals = new Map<CurrencyCode, number>();
+  const totals = new Map<CurrencyCode, MinorUnits>();
   for (const { amountMinor, currency } of amounts) {
-    totals.set(currency, (totals.get(currency) ?? 0) + amountMinor);
+    totals.set(currency, addMinor(totals.get(currency) ?? ZERO, amountMinor));
   }
-  return new Map([...totals].map(([currency, total]) => [currency, minor(total)]));
+  return totals;
 }
 
 export interface BalancePoint {
@@ -68,24 +69,28 @@ export interface BalancePoint {
   readonly balanceMinor: MinorUnits;
 }
 
-/** End-of-month balances of one account from its opening month (or `from`) to `to`. */
+/**
+ * End-of-month balances of one account, from its opening month (or the month of an earlier
+ * operation) to `to`. Months without operations carry the balance over; later operations are
+ * left out.
+ */
 export function monthlyBalanceSeries(
   account: Account,
   operations: readonly Operation[],
   to: YearMonth,
 ): BalancePoint[] {
-  const movements = new Map<YearMonth, number>();
+  const movements = new Map<YearMonth, MinorUnits>();
   let first: YearMonth = yearMonth(account.openingDate);
   for (const operation of operations) {
     if (operation.accountId !== account.id) continue;
     const month = yearMonth(operation.date);
     if (month < first) first = month;
-    movements.set(month, (movements.get(month) ?? 0) + operation.amountMinor);
+    movements.set(month, addMinor(movements.get(month) ?? ZERO, operation.amountMinor));
   }
-  let total: number = account.openingBalanceMinor;
+  let total = account.openingBalanceMinor;
   return monthsBetween(first, to).map((month) => {
-    total += movements.get(month) ?? 0;
-    return { month, balanceMinor: minor(total) };
+    total = addMinor(total, movements.get(month) ?? ZERO);
+    return { month, balanceMinor: total };
   });
 }
 
@@ -98,26 +103,28 @@ export interface MonthlyFlow {
 
 /**
  * Money in and out per month, in one currency. Transfers between own accounts are neither income
- * nor spending, so they are left out.
+ * nor spending, so they are left out: those created as transfers and imported operations linked
+ * to their other half alike.
  */
 export function monthlyFlows(
   operations: Iterable<Operation>,
   currency: CurrencyCode,
 ): MonthlyFlow[] {
-  const flows = new Map<YearMonth, { income: number; spending: number }>();
+  const flows = new Map<YearMonth, { income: MinorUnits; spending: MinorUnits }>();
   for (const operation of operations) {
-    if (operation.currency !== currency || operation.origin === 'transfer') continue;
+    if (operation.currency !== currency) continue;
+    if (operation.origin === 'transfer' || operation.transferPeerId !== null) continue;
     const month = yearMonth(operation.date);
-    const flow = flows.get(month) ?? { income: 0, spending: 0 };
-    if (operation.amountMinor >= 0) flow.income += operation.amountMinor;
-    else flow.spending -= operation.amountMinor;
+    const flow = flows.get(month) ?? { income: ZERO, spending: ZERO };
+    if (operation.amountMinor >= 0) flow.income = addMinor(flow.income, operation.amountMinor);
+    else flow.spending = addMinor(flow.spending, minor(0 - operation.amountMinor));
     flows.set(month, flow);
   }
   return [...flows]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([month, flow]) => ({
       month,
-      incomeMinor: minor(flow.income),
-      spendingMinor: minor(flow.spending),
+      incomeMinor: flow.income,
+      spendingMinor: flow.spending,
     }));
 }

@@ -16,11 +16,14 @@ export function createAccount(draft: AccountDraft, { clock, newId }: Factories):
   return { ...draft, id: accountId(newId()), archived: false, createdAt: now, updatedAt: now };
 }
 
+/** An operation typed by hand, in `account` (which must be the draft's account) and its currency. */
 export function createManualOperation(
   draft: OperationDraft,
   account: Account,
   { clock, newId }: Factories,
 ): Operation {
+  if (draft.accountId !== account.id)
+    throw new RangeError(`The draft is for account ${draft.accountId}, not ${account.id}`);
   const now = clock.now();
   return {
     ...draft,

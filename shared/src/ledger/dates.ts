@@ -23,8 +23,21 @@ export function isoDate(value: string): IsoDate {
   return value;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/**
+ * Days in a month (1–12) of the proleptic Gregorian calendar. Plain arithmetic: `Date.UTC` reads
+ * years 0–99 as 1900–1999, which would make 0000-02-29 invalid.
+ */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const days = DAYS_IN_MONTH[month - 1];
+  if (days === undefined || !Number.isInteger(year))
+    throw new RangeError(`Not a month: ${year}-${month}`);
+  return month === 2 && isLeapYear(year) ? 29 : days;
 }
 
 /** The UTC calendar day of an epoch-millisecond instant. */
@@ -43,13 +56,21 @@ export function yearMonth(date: IsoDate): YearMonth {
   return date.slice(0, 7);
 }
 
+function yearMonthParts(value: YearMonth): [number, number] {
+  const match = /^(\d{4})-(\d{2})$/.exec(value);
+  const year = Number(match?.[1]);
+  const month = Number(match?.[2]);
+  if (!match || month < 1 || month > 12) throw new RangeError(`Not a month: ${value}`);
+  return [year, month];
+}
+
 /** Every month from `from` to `to` inclusive, as "YYYY-MM". */
 export function monthsBetween(from: YearMonth, to: YearMonth): YearMonth[] {
   const months: YearMonth[] = [];
-  let [year, month] = from.split('-').map(Number) as [number, number];
-  const [endYear, endMonth] = to.split('-').map(Number) as [number, number];
+  let [year, month] = yearMonthParts(from);
+  const [endYear, endMonth] = yearMonthParts(to);
   while (year < endYear || (year === endYear && month <= endMonth)) {
-    months.push(`${year}-${String(month).padStart(2, '0')}`);
+    months.push(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`);
     month += 1;
     if (month === 13) {
       month = 1;

@@ -12,7 +12,12 @@ export interface OperationFilter {
   readonly to?: IsoDate;
   readonly minAmountMinor?: MinorUnits;
   readonly maxAmountMinor?: MinorUnits;
+  /** Operations in one of these categories (any category when empty or absent). */
   readonly categoryIds?: readonly CategoryId[];
+  /**
+   * Operations without a category. Given together with `categoryIds`, an operation passes when it
+   * is uncategorised *or* in one of them (as ticking "Uncategorised" beside some categories).
+   */
   readonly isUncategorisedOnly?: boolean;
 }
 
@@ -47,9 +52,13 @@ export function operationPredicate(
       return false;
     if (filter.maxAmountMinor !== undefined && operation.amountMinor > filter.maxAmountMinor)
       return false;
-    if (filter.isUncategorisedOnly && operation.categoryId !== null) return false;
-    if (categories && (operation.categoryId === null || !categories.has(operation.categoryId)))
-      return false;
+    if (filter.isUncategorisedOnly || categories) {
+      const isWanted =
+        operation.categoryId === null
+          ? filter.isUncategorisedOnly === true
+          : categories?.has(operation.categoryId) === true;
+      if (!isWanted) return false;
+    }
     if (words.length > 0) {
       const key = keyOf(operation);
       for (const word of words) if (!key.includes(word)) return false;

@@ -37,7 +37,12 @@ const NON_DEFAULT_EXPONENTS: Readonly<Record<string, number>> = {
   UYW: 4,
 };
 
-const knownCurrencies: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+// Intl lists the codes its CLDR data can name; ISO 4217 funds codes such as CLF, UYI or UYW are
+// missing from it although they have a minor unit above, so they are added explicitly.
+const knownCurrencies: ReadonlySet<string> = new Set([
+  ...Intl.supportedValuesOf('currency'),
+  ...Object.keys(NON_DEFAULT_EXPONENTS),
+]);
 
 export function isCurrencyCode(value: string): value is CurrencyCode {
   return /^[A-Z]{3}$/.test(value) && knownCurrencies.has(value);

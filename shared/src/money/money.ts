@@ -26,10 +26,13 @@ export const moneySchema = z.object({
   currency: currencyCodeSchema,
 });
 
-/** Checks and brands an integer count of minor units; throws on floats or unsafe integers. */
+/**
+ * Checks and brands an integer count of minor units; throws on floats or unsafe integers.
+ * A negative zero becomes 0, so no amount ever prints or compares as "-0".
+ */
 export function minor(value: number): MinorUnits {
   if (!isMinorUnits(value)) throw new RangeError(`Not a safe integer amount: ${value}`);
-  return value;
+  return (value === 0 ? 0 : value) as MinorUnits;
 }
 
 export const ZERO = minor(0);
@@ -39,10 +42,11 @@ export function addMinor(a: MinorUnits, b: MinorUnits): MinorUnits {
   return minor(a + b);
 }
 
+/** Exact sum; checked at every step, since a total past 2^53 can round and come back. */
 export function sumMinor(values: Iterable<MinorUnits>): MinorUnits {
-  let total = 0;
-  for (const value of values) total += value;
-  return minor(total);
+  let total = ZERO;
+  for (const value of values) total = addMinor(total, value);
+  return total;
 }
 
 export function money(amountMinor: number, currency: CurrencyCode): Money {

@@ -12,39 +12,59 @@ export interface AmountParseOptions {
   readonly decimalSeparator?: ',' | '.';
 }
 
-// Spaces of every width, apostrophes (Swiss "11'373.94") and underscores group thousands.
-const GROUPING = /[\s\u00a0\u202f'’_]/g;
-const CURRENCY_DECORATION = /[^\d.,+\-()]/g;
+// Invisible formatting characters (bidi marks Intl puts around signs, zero-width spaces, BOM).
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+// Minus signs other than the ASCII hyphen: Intl writes U+2212 in sv, fi, nb…; people type dashes.
+const MINUS_SIGNS = /[\u2012\u2013\u2212\ufe63\uff0d]/g;
+// Currency symbols and codes ("€", "$", "EUR", "kr.", "CHF"), allowed only around the number.
+const DECORATION = /\p{L}+\.?|\p{Sc}/gu;
+const LETTER_OR_SYMBOL = /[\p{L}\p{Sc}]/u;
+// Spaces of the widths Intl and people use, apostrophes (Swiss "11'373.94") and underscores
+// group thousands.
+const GROUPING = /[ \u00a0\u2007\u2009\u202f'’_]/;
+const GROUPED_THOUSANDS = /^\d{1,3}(?:[^\d]\d{3})*$/;
+const GROUPED_LAKHS = /^\d{1,2}(?:[^\d]\d{2})*[^\d]\d{3}$/; // Indian "1,23,456"
 
 /**
  * Parses a human or bank-written amount into exact minor units, without floating point:
  * "-1 234,56", "1.234,56", "11'373.94", "-$7,971.39", "(12.00)", "12,50 €", "+5", "7-".
+ * Anything else between the digits (letters, stray signs, badly placed separators) is refused
+ * rather than guessed at.
  */
 export function parseAmount(
   text: string,
   currency: CurrencyCode,
   options: AmountParseOptions = {},
 ): Result<MinorUnits, AmountParseError> {
-  let body = text.replace(GROUPING, '').replace(CURRENCY_DECORATION, '');
-  if (body === '') return fail('empty', 'No amount given');
+  const cleaned = text.replace(FORMAT_CHARACTERS, '').replace(MINUS_SIGNS, '-').trim();
+  if (cleaned === '') return fail('empty', 'No amount given');
+  const malformed = fail('malformed', `Not an amount: "${text}"`);
 
+  const firstDigit = cleaned.search(/\d/);
+  if (firstDigit < 0) return malformed;
+  let lastDigit = cleaned.length - 1;
+  while (!/\d/.test(cleaned.charAt(lastDigit))) lastDigit -= 1;
+  const number = cleaned.slice(firstDigit, lastDigit + 1);
+  if (LETTER_OR_SYMBOL.test(number)) return malformed;
+  const before = cleaned.slice(0, firstDigit).replace(DECORATION, '');
+  const after = cleaned.slice(lastDigit + 1).replace(DECORATION, '');
+
+  let body = (before + number + after).trim();
   let negative = false;
   if (body.startsWith('(') && body.endsWith(')')) {
     negative = true;
-    body = body.slice(1, -1);
+    body = body.slice(1, -1).trim();
   }
   if (body.startsWith('-') || body.endsWith('-')) {
-    negative = !negative;
-    body = body.startsWith('-') ? body.slice(1) : body.slice(0, -1);
+    if (negative) return malformed; // "(-5)": two ways of saying minus
+    negative = true;
+    body = (body.startsWith('-') ? body.slice(1) : body.slice(0, -1)).trim();
   } else if (body.startsWith('+')) {
-    body = body.slice(1);
-  }
-  if (!/^[\d.,]*\d[\d.,]*$/.test(body) && !/^[.,]\d+$/.test(body)) {
-    return fail('malformed', `Not an amount: "${text}"`);
+    body = body.slice(1).trim();
   }
 
   const split = splitDecimal(body, options.decimalSeparator ?? '.');
-  if (!split) return fail('malformed', `Not an amount: "${text}"`);
+  if (!split) return malformed;
   const exponent = currencyExponent(currency);
   const fraction = split.fraction.replace(/0+$/, '');
   if (fraction.length > exponent) {
@@ -53,13 +73,20 @@ export function parseAmount(
   const digits = (split.integer + fraction.padEnd(exponent, '0')).replace(/^0+(?=\d)/, '');
   const value = Number(digits);
   if (!Number.isSafeInteger(value)) return fail('too_large', `"${text}" is too large`);
+  // Never a negative zero: "-0,00" is 0.
   return ok(minor(negative && value !== 0 ? -value : value));
 }
 
+/**
+ * Splits "1.234,56" into its integer digits "1234" and fraction digits "56", deciding which of
+ * "," and "." is the decimal separator and checking that the other one only groups digits by
+ * three (or by two then three, as in India). Returns null when the text is not a number.
+ */
 function splitDecimal(
   body: string,
   preferred: ',' | '.',
 ): { integer: string; fraction: string } | null {
+  if (!/^[\d.,]*$/.test(body.split(GROUPING).join(''))) return null;
   const lastComma = body.lastIndexOf(',');
   const lastDot = body.lastIndexOf('.');
   let separator: ',' | '.' | null = null;
@@ -67,22 +94,36 @@ function splitDecimal(
     separator = lastComma > lastDot ? ',' : '.';
   } else if (lastComma >= 0 || lastDot >= 0) {
     const candidate = lastComma >= 0 ? ',' : '.';
+    const at = body.lastIndexOf(candidate);
     const occurrences = body.split(candidate).length - 1;
-    const decimals = body.length - body.lastIndexOf(candidate) - 1;
+    const decimals = body.length - at - 1;
+    const integerPart = body.slice(0, at);
     if (occurrences > 1)
       separator = null; // "1,234,567": grouping only
     else if (decimals !== 3) separator = candidate;
+    else if (!/^[1-9]\d{0,2}$/.test(integerPart))
+      // "1234,567", "0,123", ",123" or "1 234,567": the separator cannot be grouping thousands.
+      separator = candidate;
     else separator = candidate === preferred ? candidate : null;
   }
-  if (separator === null) {
-    const integer = body.replace(/[.,]/g, '');
-    return /^\d+$/.test(integer) ? { integer, fraction: '' } : null;
-  }
-  const at = body.lastIndexOf(separator);
-  const grouping = separator === ',' ? '.' : ',';
+  const at = separator === null ? body.length : body.lastIndexOf(separator);
   const integerPart = body.slice(0, at);
-  const integer = integerPart.split(grouping).join('') || '0';
   const fraction = body.slice(at + 1);
-  if (!/^\d+$/.test(integer) || !/^\d*$/.test(fraction)) return null;
-  return { integer, fraction };
+  if (!/^\d*$/.test(fraction)) return null;
+  if (integerPart === '') return fraction === '' ? null : { integer: '0', fraction };
+  if (/^\d+$/.test(integerPart)) return { integer: integerPart, fraction };
+  if (!isGrouped(integerPart)) return null;
+  return { integer: integerPart.replace(/\D/g, ''), fraction };
+}
+
+/** "1 234 567", "1.234", "1,23,456": digits grouped with one kind of separator. */
+function isGrouped(integerPart: string): boolean {
+  const separators = new Set(
+    integerPart
+      .replace(/\d/g, '')
+      .replace(/[\u00a0\u2007\u2009\u202f]/g, ' ')
+      .replace(/’/g, "'"),
+  );
+  if (separators.size > 1) return false;
+  return GROUPED_THOUSANDS.test(integerPart) || GROUPED_LAKHS.test(integerPart);
 }
