@@ -10,6 +10,8 @@ export default defineConfig({
           root: './shared',
           include: ['src/**/*.test.ts'],
           environment: 'node',
+          // A few tests generate 100k-operation ledgers; a loaded 2-core CI box needs the room.
+          testTimeout: 30_000,
         },
       },
       {
