@@ -149,17 +149,32 @@ export function generateDemoLedger(options: DemoOptions): DemoLedger {
       const count = Math.round(
         (everydayPerMonth / everydayAccounts.length) * (0.8 + random() * 0.4),
       );
+      let spent = 0;
       for (let i = 0; i < count; i += 1) {
         const date = dayOf(randomInt(random, 1, lastDay));
-        if (inRange(date)) add(account, date, weightedPick(random, EVERYDAY_MERCHANTS));
+        if (inRange(date))
+          spent -= add(account, date, weightedPick(random, EVERYDAY_MERCHANTS)).amountMinor;
+      }
+      // A card is settled from the main account at the end of each month, as banks do with
+      // deferred-debit cards; otherwise its balance would fall forever.
+      const main = everydayAccounts.find(
+        (a) => a.type === 'checking' && a.currency === account.currency,
+      );
+      if (account.type === 'card' && main && spent > 0 && inRange(dayOf(lastDay))) {
+        addTransfer(main, account, dayOf(lastDay), spent, 'PRLV RELEVE CARTE VISA');
       }
     }
   }
 
-  function addTransfer(from: Account, to: Account, date: IsoDate) {
-    const amount = randomInt(random, 1, 4) * 10_000;
+  function addTransfer(
+    from: Account,
+    to: Account,
+    date: IsoDate,
+    amount = randomInt(random, 1, 4) * 10_000,
+    label = 'VIR EPARGNE MENSUELLE',
+  ) {
     const template = {
-      label: 'VIR EPARGNE MENSUELLE',
+      label,
       category: 'transfers_savings',
       min: 0,
       max: 0,
