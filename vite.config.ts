@@ -3,14 +3,18 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 // Builds the PWA from client/ into dist/client, which the sync-server serves.
-export default defineConfig({
+// `vite build --mode bench` adds the benchmark page (client/bench.html) and writes to
+// dist/bench-app instead, so production builds never ship benchmark code.
+export default defineConfig(({ mode }) => ({
   root: 'client',
   publicDir: 'public',
   build: {
-    outDir: '../dist/client',
+    outDir: mode === 'bench' ? '../dist/bench-app' : '../dist/client',
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
+    rollupOptions:
+      mode === 'bench' ? { input: { main: 'client/index.html', bench: 'client/bench.html' } } : {},
   },
   worker: { format: 'es' },
   plugins: [
@@ -57,4 +61,4 @@ export default defineConfig({
       },
     }),
   ],
-});
+}));

@@ -28,17 +28,32 @@ export type LedgerChange =
   /** Everything was replaced (restore): reload from scratch. */
   | { readonly kind: 'reset' };
 
+/** Cache keys are short names, not data: bounded so every adapter can index them. */
+export const MAX_CACHE_KEY_LENGTH = 128;
+
 /**
  * The device's ledger: accounts, categories and operations, kept across reloads.
  *
  * Contract (see ledger-store.contract.ts, run by every adapter):
- * - `save*` are upserts by id and are atomic per call in what they report: listeners receive each
- *   call's documents together, after they are readable.
- * - Reads return documents exactly as saved (deep-equal), in no particular order.
- * - Deleting an unknown id is not an error.
- * - `replaceAll` leaves exactly the snapshot, and emits one `reset`.
+ * - `save*` are upserts by id (when a call repeats an id, its last copy wins). Listeners receive
+ *   each call's documents together, in one change, after they are readable. A call with nothing
+ *   to save changes nothing and emits nothing.
+ * - `delete*` remove by id. Deleting an unknown id is not an error; the change lists the ids that
+ *   were actually removed, and a call that removed nothing emits nothing. Deletes do not cascade:
+ *   keeping operations consistent with their accounts and categories is the use cases' job.
+ * - Reads return documents exactly as saved (deep-equal, no extra keys), in no particular order,
+ *   and never objects the store keeps: mutating them changes nothing stored.
+ * - `replaceAll` leaves exactly the snapshot, clears the cache, and emits one `reset` (no other
+ *   change). It is not atomic: if the page dies half-way, restore again (see each adapter).
  * - Cache entries are small JSON values kept beside the ledger (e.g. balances for a fast first
- *   screen); they are not part of the ledger and `replaceAll` clears them.
+ *   screen); they are not part of the ledger, emit no change, and `replaceAll` clears them. Values
+ *   go through JSON: what comes back is `JSON.parse(JSON.stringify(value))`, a value JSON cannot
+ *   represent (`undefined`, a function) is refused with a TypeError, and a key longer than
+ *   `MAX_CACHE_KEY_LENGTH` with a RangeError. An unknown key reads as `undefined`.
+ * - Changes made by another instance of the same database (another tab) reach listeners too when
+ *   the adapter can see them, grouped however that instance wrote them; another instance's
+ *   `replaceAll` may arrive as document changes with a `reset` among them.
+ * - After `close`, every method rejects and listeners hear nothing more; closing twice is fine.
  */
 export interface LedgerStore {
   listAccounts(): Promise<Account[]>;

@@ -1,0 +1,54 @@
+/**
+ * `npm run bench`: measures the figures the issues name, in the built app, in headless Chromium.
+ * Prints one JSON document and records it in docs/benchmarks.md (between markers), with the
+ * machine and the date. Not a test: nothing here passes or fails.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, freemem, totalmem, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, startServer } from '../client/e2e/harness.ts';
+import { recordResults } from './record.ts';
+import { measureLedger } from './ledger.ts';
+
+const REPO = resolve(import.meta.dirname, '..');
+
+async function main(): Promise<void> {
+  execFileSync('npx', ['vite', 'build', '--mode', 'bench', '--logLevel', 'warn'], {
+    cwd: REPO,
+    stdio: 'inherit',
+  });
+  const server = await startServer({ staticDir: join(REPO, 'dist/bench-app') });
+  const profile = await mkdtemp(join(tmpdir(), 'tirelire-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+  });
+  try {
+    const ledger = await measureLedger(context, server.url);
+    const chromiumVersion =
+      context.browser()?.version() ?? execFileSync(CHROMIUM_PATH, ['--version']).toString().trim();
+    const results = {
+      date: new Date().toISOString(),
+      machine: {
+        cpu: cpus()[0]?.model ?? 'unknown',
+        cores: cpus().length,
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+        freeMemoryGiB: Math.round(freemem() / 2 ** 30),
+        node: process.version,
+        chromium: chromiumVersion,
+      },
+      ledger,
+    };
+    console.log(JSON.stringify(results, null, 2));
+    await recordResults(join(REPO, 'docs/benchmarks.md'), 'foundation', results);
+  } finally {
+    await context.close();
+    await server.stop();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,45 @@
+import { useMessages } from '../i18n/i18n.ts';
+import { navigate, routePath, type Route } from '../router.ts';
+import { shellMessages } from './messages.ts';
+
+const ITEMS = [
+  { route: { name: 'home' }, key: 'accounts' },
+  { route: { name: 'activity' }, key: 'activity' },
+  { route: { name: 'categories' }, key: 'categories' },
+  { route: { name: 'settings' }, key: 'settings' },
+] as const satisfies readonly { route: Route; key: string }[];
+
+export function Navigation({ route }: { readonly route: Route }) {
+  const t = useMessages(shellMessages);
+  const isCurrent = (item: Route) =>
+    item.name === route.name || (item.name === 'home' && route.name === 'account');
+  return (
+    <header class="topbar">
+      <a class="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
+      <span class="brand" aria-hidden="true">
+        🐷 Tirelire
+      </span>
+      <nav aria-label={t.navigation}>
+        <ul>
+          {ITEMS.map((item) => (
+            <li key={item.key}>
+              <a
+                href={routePath(item.route)}
+                aria-current={isCurrent(item.route) ? 'page' : undefined}
+                onClick={(event) => {
+                  if (event.ctrlKey || event.metaKey || event.shiftKey) return;
+                  event.preventDefault();
+                  navigate(item.route);
+                }}
+              >
+                {t[item.key]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}
