@@ -81,6 +81,7 @@ export async function measureLedger(context: BrowserContext, url: string): Promi
     [...QUERIES, ...QUERIES, ...QUERIES],
   );
   await harness.close();
+  console.error(`inserted ${seeded.operations} operations in ${Math.round(seeded.insertMs)} ms`);
 
   // 2. A first visit: installs the service worker, loads everything, caches balances.
   const warm = await context.newPage();

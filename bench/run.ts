@@ -26,6 +26,9 @@ async function main(): Promise<void> {
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 800 },
   });
+  // tsx compiles this file with esbuild's keepNames, which wraps named functions in a `__name`
+  // helper; the functions handed to page.evaluate carry that call into the page, so define it.
+  await context.addInitScript('globalThis.__name = (target) => target;');
   try {
     const ledger = await measureLedger(context, server.url);
     const chromiumVersion =

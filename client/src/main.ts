@@ -17,6 +17,7 @@ async function start(root: HTMLElement): Promise<void> {
   const clock: Clock = { now: () => Date.now() };
   const newId = () => crypto.randomUUID();
   const store = await openRxdbLedgerStore({ name: 'tirelire', multiInstance: true });
+  performance.mark('tirelire:store-opened');
   const ledger = { store, clock, newId };
   await ensureDefaultCategories(ledger);
 
@@ -32,6 +33,7 @@ async function start(root: HTMLElement): Promise<void> {
     updates: new UpdatesModel(new PwaAppUpdates()),
   };
   await state.open();
+  performance.mark('tirelire:state-opened');
   render(h(App, { services }), root);
   // All operations load after the first screen is on screen (see LedgerState). The marks let
   // `npm run bench` read the app's own timings, from navigation start.
