@@ -1,8 +1,10 @@
 import { render, h } from 'preact';
 import type { Clock } from '@tirelire/shared';
 import { LocalStoragePreferenceStore } from './adapters/browser/LocalStoragePreferenceStore.ts';
+import { LocalStorageStartupSnapshotStore } from './adapters/browser/LocalStorageStartupSnapshotStore.ts';
 import { NavigatorDeviceStorage } from './adapters/browser/NavigatorDeviceStorage.ts';
 import { PwaAppUpdates } from './adapters/browser/PwaAppUpdates.ts';
+import { DeferredLedgerStore } from './adapters/deferred/DeferredLedgerStore.ts';
 import { openRxdbLedgerStore } from './adapters/rxdb/RxdbLedgerStore.ts';
 import { LedgerState } from './app/ledger-state.ts';
 import { PreferencesModel } from './app/preferences.ts';
@@ -12,16 +14,24 @@ import { ensureDefaultCategories } from './app/use-cases/setup.ts';
 import { App } from './ui/shell/App.tsx';
 import './ui/styles.css';
 
-/** The client's composition root: the one place that picks adapters and wires them together. */
+/**
+ * The client's composition root: the one place that picks adapters and wires them together.
+ * The performance marks let `npm run bench` read the app's own timings (from navigation start).
+ */
 async function start(root: HTMLElement): Promise<void> {
   const clock: Clock = { now: () => Date.now() };
   const newId = () => crypto.randomUUID();
-  const store = await openRxdbLedgerStore({ name: 'tirelire', multiInstance: true });
-  performance.mark('tirelire:store-opened');
+  const opening = openRxdbLedgerStore({ name: 'tirelire', multiInstance: true }).then(
+    async (store) => {
+      performance.mark('tirelire:store-opened');
+      await ensureDefaultCategories({ store, clock, newId });
+      return store;
+    },
+  );
+  // Calls made before IndexedDB has opened simply wait for it (see DeferredLedgerStore).
+  const store = new DeferredLedgerStore(opening);
   const ledger = { store, clock, newId };
-  await ensureDefaultCategories(ledger);
-
-  const state = new LedgerState(store);
+  const state = new LedgerState(store, new LocalStorageStartupSnapshotStore(localStorage));
   const services: AppServices = {
     ledger,
     state,
@@ -32,15 +42,20 @@ async function start(root: HTMLElement): Promise<void> {
     deviceStorage: new NavigatorDeviceStorage(navigator.storage),
     updates: new UpdatesModel(new PwaAppUpdates()),
   };
+
+  const paint = () => {
+    render(h(App, { services }), root);
+    requestAnimationFrame(() => performance.mark('tirelire:first-screen'));
+  };
+  // A returning person sees last session's accounts and balances at once; a first visit waits
+  // for the store, so it never flashes the welcome screen over existing data.
+  const hasSnapshot = state.showStartupSnapshot();
+  if (hasSnapshot) paint();
   await state.open();
   performance.mark('tirelire:state-opened');
-  render(h(App, { services }), root);
-  // All operations load after the first screen is on screen (see LedgerState). The marks let
-  // `npm run bench` read the app's own timings, from navigation start.
-  requestAnimationFrame(() => {
-    performance.mark('tirelire:first-screen');
-    void state.loadOperations().then(() => performance.mark('tirelire:operations-loaded'));
-  });
+  if (!hasSnapshot) paint();
+  await state.loadOperations();
+  performance.mark('tirelire:operations-loaded');
 }
 
 const root = document.getElementById('app');

@@ -1,8 +1,6 @@
 import { computed, signal, batch } from '@preact/signals';
 import {
   accountBalances,
-  minorUnitsSchema,
-  accountIdSchema,
   type Account,
   type AccountId,
   type Category,
@@ -11,11 +9,8 @@ import {
   type Operation,
   type OperationId,
 } from '@tirelire/shared';
-import { z } from 'zod';
 import type { LedgerChange, LedgerStore } from '../ports/ledger-store.ts';
-
-const BALANCE_CACHE_KEY = 'balances-v1';
-const balanceCacheSchema = z.record(accountIdSchema, minorUnitsSchema);
+import type { StartupSnapshotStore } from '../ports/startup-snapshot-store.ts';
 
 /**
  * The ledger as the UI sees it: reactive, in memory, always the store's latest state.
@@ -23,9 +18,10 @@ const balanceCacheSchema = z.record(accountIdSchema, minorUnitsSchema);
  * Writes never touch these signals directly: use cases write to the store, and the store's
  * change stream flows back here. That one path keeps tabs (and, later, synced devices) consistent.
  *
- * Start-up is in two steps so the first screen is fast at 100k operations: accounts, categories
- * and the cached balances come first (a few documents); all operations load after, and then the
- * balances are recomputed exactly and the cache refreshed.
+ * Start-up is in three steps so the first screen is fast at 100k operations: the last session's
+ * startup snapshot (accounts, categories, balances; read synchronously) paints it; the store then
+ * replaces accounts and categories with what it holds; all operations load last, balances are
+ * recomputed exactly, and the snapshot is refreshed for the next start.
  */
 export class LedgerState {
   readonly accounts = signal<readonly Account[]>([]);
@@ -62,26 +58,38 @@ export class LedgerState {
     () => new Map<AccountId, Account>(this.accounts.value.map((a) => [a.id, a])),
   );
 
-  constructor(private readonly store: LedgerStore) {}
+  constructor(
+    private readonly store: LedgerStore,
+    private readonly snapshots: StartupSnapshotStore,
+  ) {}
 
-  /** Loads the first screen's data; resolves before the operations are all in memory. */
+  /** Shows the last session's snapshot at once; false when there is none to show. */
+  showStartupSnapshot(): boolean {
+    const snapshot = this.snapshots.read();
+    if (!snapshot) return false;
+    batch(() => {
+      this.accounts.value = snapshot.accounts;
+      this.categories.value = snapshot.categories;
+      this.cachedBalances.value = new Map(
+        Object.entries(snapshot.balances) as [AccountId, MinorUnits][],
+      );
+      this.isReady.value = true;
+    });
+    return true;
+  }
+
+  /** Loads accounts and categories from the store; resolves before the operations are loaded. */
   async open(): Promise<void> {
     this.unsubscribe = this.store.subscribe((change) => {
       void this.apply(change);
     });
-    const [accounts, categories, cache] = await Promise.all([
+    const [accounts, categories] = await Promise.all([
       this.store.listAccounts(),
       this.store.listCategories(),
-      this.store.readCache(BALANCE_CACHE_KEY),
     ]);
-    const balances = balanceCacheSchema.safeParse(cache);
     batch(() => {
       this.accounts.value = accounts;
       this.categories.value = categories;
-      if (balances.success)
-        this.cachedBalances.value = new Map(
-          Object.entries(balances.data) as [AccountId, MinorUnits][],
-        );
       this.isReady.value = true;
     });
   }
@@ -93,7 +101,7 @@ export class LedgerState {
       this.operationsById.value = new Map(operations.map((o) => [o.id, o]));
       this.areOperationsLoaded.value = true;
     });
-    await this.saveBalanceCache();
+    this.saveStartupSnapshot();
   }
 
   private async apply(change: LedgerChange): Promise<void> {
@@ -115,8 +123,7 @@ export class LedgerState {
         await this.reload();
         return;
     }
-    if (this.areOperationsLoaded.value && change.kind !== 'categories')
-      await this.saveBalanceCache();
+    this.saveStartupSnapshot();
   }
 
   private async reload(): Promise<void> {
@@ -131,11 +138,17 @@ export class LedgerState {
       this.operationsById.value = new Map(operations.map((o) => [o.id, o]));
       this.areOperationsLoaded.value = true;
     });
-    await this.saveBalanceCache();
+    this.saveStartupSnapshot();
   }
 
-  private async saveBalanceCache(): Promise<void> {
-    await this.store.writeCache(BALANCE_CACHE_KEY, Object.fromEntries(this.balances.value));
+  /** Only once balances are exact: a snapshot must never carry guessed figures forward. */
+  private saveStartupSnapshot(): void {
+    if (!this.areOperationsLoaded.value) return;
+    this.snapshots.write({
+      accounts: [...this.accounts.value],
+      categories: [...this.categories.value],
+      balances: Object.fromEntries(this.balances.value),
+    });
   }
 
   close(): void {
