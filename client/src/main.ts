@@ -5,7 +5,6 @@ import { LocalStorageStartupSnapshotStore } from './adapters/browser/LocalStorag
 import { NavigatorDeviceStorage } from './adapters/browser/NavigatorDeviceStorage.ts';
 import { PwaAppUpdates } from './adapters/browser/PwaAppUpdates.ts';
 import { DeferredLedgerStore } from './adapters/deferred/DeferredLedgerStore.ts';
-import { openRxdbLedgerStore } from './adapters/rxdb/RxdbLedgerStore.ts';
 import { LedgerState } from './app/ledger-state.ts';
 import { PreferencesModel } from './app/preferences.ts';
 import type { AppServices } from './app/services.ts';
@@ -21,13 +20,19 @@ import './ui/styles.css';
 async function start(root: HTMLElement): Promise<void> {
   const clock: Clock = { now: () => Date.now() };
   const newId = () => crypto.randomUUID();
-  const opening = openRxdbLedgerStore({ name: 'tirelire', multiInstance: true }).then(
-    async (store) => {
+  // RxDB and Dexie load as their own chunk, and only once the first screen is painted: evaluating
+  // them takes ~100 ms on a slow device, which would otherwise land before that paint.
+  let startOpening = () => {};
+  const opening = new Promise<void>((resolve) => (startOpening = resolve))
+    .then(() => import('./adapters/rxdb/RxdbLedgerStore.ts'))
+    .then(({ openRxdbLedgerStore }) =>
+      openRxdbLedgerStore({ name: 'tirelire', multiInstance: true }),
+    )
+    .then(async (store) => {
       performance.mark('tirelire:store-opened');
       await ensureDefaultCategories({ store, clock, newId });
       return store;
-    },
-  );
+    });
   // Calls made before IndexedDB has opened simply wait for it (see DeferredLedgerStore).
   const store = new DeferredLedgerStore(opening);
   const ledger = { store, clock, newId };
@@ -43,17 +48,22 @@ async function start(root: HTMLElement): Promise<void> {
     updates: new UpdatesModel(new PwaAppUpdates()),
   };
 
-  const paint = () => {
-    render(h(App, { services }), root);
-    requestAnimationFrame(() => performance.mark('tirelire:first-screen'));
-  };
+  const paint = () =>
+    new Promise<void>((painted) => {
+      render(h(App, { services }), root);
+      requestAnimationFrame(() => {
+        performance.mark('tirelire:first-screen');
+        setTimeout(painted, 0);
+      });
+    });
   // A returning person sees last session's accounts and balances at once; a first visit waits
   // for the store, so it never flashes the welcome screen over existing data.
   const hasSnapshot = state.showStartupSnapshot();
-  if (hasSnapshot) paint();
+  if (hasSnapshot) await paint();
+  startOpening();
   await state.open();
   performance.mark('tirelire:state-opened');
-  if (!hasSnapshot) paint();
+  if (!hasSnapshot) await paint();
   await state.loadOperations();
   performance.mark('tirelire:operations-loaded');
 }

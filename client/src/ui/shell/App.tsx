@@ -1,16 +1,26 @@
 import { useEffect } from 'preact/hooks';
 import type { AppServices } from '../../app/services.ts';
 import { AccountsScreen } from '../accounts/AccountsScreen.tsx';
-import { ActivityScreen } from '../activity/ActivityScreen.tsx';
-import { CategoriesScreen } from '../categories/CategoriesScreen.tsx';
 import { LanguageContext } from '../i18n/i18n.ts';
-import { AccountScreen } from '../operations/AccountScreen.tsx';
 import { currentRoute } from '../router.ts';
 import { ServicesContext } from '../services-context.ts';
-import { SettingsScreen } from '../settings/SettingsScreen.tsx';
 import { Navigation } from './Navigation.tsx';
 import { UpdateBanner } from './UpdateBanner.tsx';
 import { NotFound } from './NotFound.tsx';
+import { lazyScreen } from './lazy.tsx';
+
+const AccountScreen = lazyScreen(() =>
+  import('../operations/AccountScreen.tsx').then((module) => module.AccountScreen),
+);
+const ActivityScreen = lazyScreen(() =>
+  import('../activity/ActivityScreen.tsx').then((module) => module.ActivityScreen),
+);
+const CategoriesScreen = lazyScreen(() =>
+  import('../categories/CategoriesScreen.tsx').then((module) => module.CategoriesScreen),
+);
+const SettingsScreen = lazyScreen(() =>
+  import('../settings/SettingsScreen.tsx').then((module) => module.SettingsScreen),
+);
 
 export function App({ services }: { readonly services: AppServices }) {
   const preferences = services.preferences.value.value;
