@@ -42,6 +42,17 @@ export default defineConfig({
         },
       },
       {
+        // Suites over the reference material in ../shared (beside the checkout, not in it):
+        // `npm run test:conformance`, which CI runs when that folder exists.
+        test: {
+          name: 'conformance',
+          root: '.',
+          include: ['*/src/**/*.conformance.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           root: './client',
