@@ -20,7 +20,7 @@ import './ui/styles.css';
 async function start(root: HTMLElement): Promise<void> {
   const clock: Clock = { now: () => Date.now() };
   const newId = () => crypto.randomUUID();
-  // RxDB and Dexie load as their own chunk, and only once the first screen is painted: evaluating
+  // RxDB and its storage load as their own chunk, and only once the first screen is painted: evaluating
   // them takes ~100 ms on a slow device, which would otherwise land before that paint.
   let startOpening = () => {};
   const opening = new Promise<void>((resolve) => (startOpening = resolve))

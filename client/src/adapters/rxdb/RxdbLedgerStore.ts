@@ -1,5 +1,4 @@
 import type { MangoQuery, RxCollection } from 'rxdb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { Subscription } from 'rxjs';
 import {
   accountIdSchema,
@@ -30,14 +29,10 @@ import {
   type CorruptDocumentListener,
   type DocumentSchema,
 } from './documents.ts';
+import { getRxStorageMapped } from './mapped-storage/mapped-storage.ts';
 import { ownWriteFilter } from './own-writes.ts';
 import { queryStored, storedIds } from './queries.ts';
-
-/**
- * Documents per `bulkUpsert`/`bulkRemove`. One call would build one huge IndexedDB transaction and
- * hold every RxDocument at once; chunks of a few thousand are as fast and keep memory flat.
- */
-const WRITE_CHUNK = 2_000;
+import { writeChunks } from './write-chunks.ts';
 
 export interface RxdbLedgerStoreOptions {
   /** Hears about each stored document that failed validation and was skipped. */
@@ -54,7 +49,7 @@ interface Table<Id extends string, Doc extends { readonly id: Id }> {
 }
 
 /**
- * The ledger in RxDB (IndexedDB through Dexie in the browser).
+ * The ledger in RxDB (in the browser: RxDB's memory storage, mapped to IndexedDB in buckets).
  *
  * Change notifications: a save or delete emits its own change once the whole call is written, so
  * each call's documents arrive together. Writes made elsewhere (another tab, through RxDB's
@@ -223,22 +218,19 @@ export class RxdbLedgerStore implements LedgerStore {
     this.ensureOpen();
     // The last copy of a repeated id wins, as a sequence of upserts would have it.
     const latest = [...new Map(documents.map((document) => [document.id, document])).values()];
-    const written: Doc[] = [];
+    const written = new Set<Id>();
     try {
-      for (let start = 0; start < latest.length; start += WRITE_CHUNK) {
-        const chunk = latest.slice(start, start + WRITE_CHUNK);
+      for (const chunk of writeChunks(latest, (document) => document.id)) {
         const result = await table.collection.bulkUpsert(chunk);
-        if (result.error.length === 0) {
-          written.push(...chunk);
-        } else {
-          const ok = new Set(result.success.map((document) => document.primary));
-          written.push(...chunk.filter((document) => ok.has(document.id)));
-          throw writeError(table.name, result.error.length);
-        }
+        const ok = new Set(result.success.map((document) => document.primary));
+        for (const document of chunk) if (ok.has(document.id)) written.add(document.id);
+        if (result.error.length > 0) throw writeError(table.name, result.error.length);
       }
     } finally {
-      // Report what did get written even when a later chunk failed, so listeners stay in step.
-      if (written.length > 0) this.emit(table.change(written, []));
+      // Report what did get written even when a later chunk failed, so listeners stay in step;
+      // in the caller's order, whatever order the chunks were written in.
+      const change = latest.filter((document) => written.has(document.id));
+      if (change.length > 0) this.emit(table.change(change, []));
     }
   }
 
@@ -247,12 +239,19 @@ export class RxdbLedgerStore implements LedgerStore {
     ids: readonly Id[],
   ): Promise<void> {
     this.ensureOpen();
-    const removed: Id[] = [];
+    const unique = [...new Set(ids)];
+    const removed = new Set<Id>();
     try {
       // RxDB skips unknown ids and reports only the documents it removed.
-      await removeByIds(table.collection, [...new Set(ids)], (id) => removed.push(id));
+      await removeByIds(table.collection, unique, (id) => removed.add(id));
     } finally {
-      if (removed.length > 0) this.emit(table.change([], removed));
+      if (removed.size > 0)
+        this.emit(
+          table.change(
+            [],
+            unique.filter((id) => removed.has(id)),
+          ),
+        );
     }
   }
 
@@ -260,8 +259,8 @@ export class RxdbLedgerStore implements LedgerStore {
     table: Table<Id, Doc>,
     documents: readonly Doc[],
   ): Promise<void> {
-    for (let start = 0; start < documents.length; start += WRITE_CHUNK) {
-      const result = await table.collection.bulkUpsert(documents.slice(start, start + WRITE_CHUNK));
+    for (const chunk of writeChunks(documents, (document) => document.id)) {
+      const result = await table.collection.bulkUpsert(chunk);
       if (result.error.length > 0) throw writeError(table.name, result.error.length);
     }
     const keep = new Set<string>(documents.map((document) => document.id));
@@ -323,8 +322,7 @@ async function removeByIds<Doc, Id extends string>(
   ids: readonly Id[],
   onRemoved: (id: Id) => void,
 ): Promise<void> {
-  for (let start = 0; start < ids.length; start += WRITE_CHUNK) {
-    const chunk = ids.slice(start, start + WRITE_CHUNK);
+  for (const chunk of writeChunks(ids, (id) => id)) {
     const result = await collection.bulkRemove(chunk);
     const removed = new Set(result.success.map((document) => document.primary));
     for (const id of chunk) if (removed.has(id)) onRemoved(id);
@@ -338,7 +336,10 @@ function writeError(collection: string, failures: number): Error {
 
 export interface OpenRxdbLedgerStoreOptions extends RxdbLedgerStoreOptions {
   readonly name: string;
-  /** IndexedDB through Dexie when omitted; tests pass Dexie over fake-indexeddb. */
+  /**
+   * The memory-mapped storage over the browser's IndexedDB when omitted (mapped-storage/); tests
+   * pass it, or Dexie, over fake-indexeddb.
+   */
   readonly storage?: LedgerRxStorage;
   /** Whether other tabs on the same database are heard (true in browsers). Default true. */
   readonly multiInstance?: boolean;
@@ -350,7 +351,7 @@ export async function openRxdbLedgerStore(
 ): Promise<RxdbLedgerStore> {
   const database = await createLedgerDatabase({
     name: options.name,
-    storage: options.storage ?? getRxStorageDexie(),
+    storage: options.storage ?? getRxStorageMapped(),
     multiInstance: options.multiInstance ?? true,
   });
   return new RxdbLedgerStore(database, options);

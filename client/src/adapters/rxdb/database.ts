@@ -22,7 +22,7 @@ export type LedgerDatabase = RxDatabase<LedgerCollections>;
 export type LedgerRxStorage = RxDatabaseCreator['storage'];
 
 export interface LedgerDatabaseOptions {
-  /** Same name, same data: one IndexedDB database per collection, prefixed with it. */
+  /** Same name, same data (how it is laid out in IndexedDB is the storage's business). */
   readonly name: string;
   readonly storage: LedgerRxStorage;
   /** True in browsers, so tabs see each other's writes; false in single-process tests. */
