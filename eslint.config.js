@@ -182,7 +182,7 @@ export default tseslint.config(
     files: [
       'sync-server/**/*.ts',
       'models/**/*.ts',
-      'bench/**/*.ts',
+      'client/bench/**/*.ts',
       'vite.config.ts',
       'vitest.config.ts',
       'client/e2e/**/*.ts',

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import type {} from '../client/src/bench/api.ts';
+import type {} from '../src/bench/api.ts';
 
 /** Figures of issue 2 (the offline ledger), measured on 100,000 operations. */
 export interface LedgerFigures {

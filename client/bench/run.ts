@@ -8,11 +8,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, freemem, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, startServer } from '../client/e2e/harness.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, startServer } from '../e2e/harness.ts';
 import { recordResults } from './record.ts';
 import { measureLedger } from './ledger.ts';
 
-const REPO = resolve(import.meta.dirname, '..');
+const REPO = resolve(import.meta.dirname, '../..');
 
 async function main(): Promise<void> {
   execFileSync('npx', ['vite', 'build', '--mode', 'bench', '--logLevel', 'warn'], {
