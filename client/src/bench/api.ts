@@ -1,4 +1,4 @@
-/** What the benchmark page offers to bench/ledger.ts (through `window.tirelireBench`). */
+/** What the benchmark page offers to client/bench/ledger.ts (through `window.tirelireBench`). */
 export interface BenchApi {
   seed(options: {
     operations: number;

@@ -1,7 +1,7 @@
 /**
  * Composition root of the benchmark page (client/bench.html, built only with `--mode bench`).
  * It wires the same RxDB adapter and database name as the app, so what it writes is what the app
- * then opens, and exposes two timed actions to bench/ledger.ts.
+ * then opens, and exposes two timed actions to client/bench/ledger.ts.
  */
 import {
   defaultCategories,
