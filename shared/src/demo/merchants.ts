@@ -100,6 +100,6 @@ export const MONTHLY_BILLS: readonly (MerchantTemplate & { readonly day: number 
 ];
 
 export const SALARIES: readonly MerchantTemplate[] = [
-  { label: 'VIR SEPA SALAIRE ACME SAS {n}', category: 'income', min: 2600, max: 2900, weight: 1 },
+  { label: 'VIR SEPA SALAIRE ACME SAS {n}', category: 'income', min: 3900, max: 4200, weight: 1 },
   { label: 'VIR CAF ALLOCATIONS {n}', category: 'income', min: 120, max: 180, weight: 1 },
 ];
