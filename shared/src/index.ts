@@ -124,3 +124,14 @@ export {
 export { operationsToCsv, csvField } from './backup/csv.ts';
 
 export { generateDemoLedger, type DemoOptions, type DemoLedger } from './demo/generate.ts';
+
+// import: MT940
+export { parseMt940, looksLikeMt940 } from './import/mt940.ts';
+
+// import: encoding and QIF
+export {
+  decodeStatement,
+  type DecodedStatement,
+  type StatementEncoding,
+} from './import/encoding.ts';
+export { parseQif, looksLikeQif } from './import/qif.ts';
