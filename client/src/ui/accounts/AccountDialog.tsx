@@ -20,6 +20,7 @@ import {
   type AccountFields,
 } from './account-form.ts';
 import { accountsMessages, accountTypeNames } from './messages.ts';
+import { FormFooter } from '../operations/FormFooter.tsx';
 
 interface AccountDialogProps {
   /** The account to edit, or null to add one. */
@@ -223,19 +224,7 @@ export function AccountDialog({ account, hasOperations, onClose, onAdded }: Acco
             )}
           </Field>
         </div>
-        {formError && (
-          <p role="alert" class="error form-error">
-            {formError}
-          </p>
-        )}
-        <div class="actions">
-          <button type="button" class="secondary" onClick={onClose}>
-            {t.cancel}
-          </button>
-          <button type="submit" disabled={isSaving}>
-            {isSaving ? t.saving : t.save}
-          </button>
-        </div>
+        <FormFooter error={formError} isSaving={isSaving} labels={t} onCancel={onClose} />
       </form>
     </Modal>
   );

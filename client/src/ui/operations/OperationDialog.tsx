@@ -17,6 +17,7 @@ import {
   type OperationFields,
 } from './operation-form.ts';
 import { describeError, focusFirstInvalid } from './errors.ts';
+import { FormFooter } from './FormFooter.tsx';
 
 interface OperationDialogProps {
   readonly account: Account;
@@ -221,24 +222,13 @@ export function OperationDialog({ account, operation, onClose, onDelete }: Opera
             )}
           </Field>
         </div>
-        {formError && (
-          <p role="alert" class="error form-error">
-            {formError}
-          </p>
-        )}
-        <div class="actions">
+        <FormFooter error={formError} isSaving={isSaving} labels={t} onCancel={onClose}>
           {operation && (
             <button type="button" class="danger actions-start" onClick={() => onDelete(operation)}>
               {t.delete}
             </button>
           )}
-          <button type="button" class="secondary" onClick={onClose}>
-            {t.cancel}
-          </button>
-          <button type="submit" disabled={isSaving}>
-            {isSaving ? t.saving : t.save}
-          </button>
-        </div>
+        </FormFooter>
       </form>
     </Modal>
   );

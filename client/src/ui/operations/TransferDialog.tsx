@@ -16,6 +16,7 @@ import {
   type TransferFieldErrors,
   type TransferFields,
 } from './transfer-form.ts';
+import { FormFooter } from './FormFooter.tsx';
 
 interface TransferDialogProps {
   /** The account the dialog was opened from: the default "from". */
@@ -200,19 +201,7 @@ export function TransferDialog({ account, onClose }: TransferDialogProps) {
             )}
           </Field>
         </div>
-        {formError && (
-          <p role="alert" class="error form-error">
-            {formError}
-          </p>
-        )}
-        <div class="actions">
-          <button type="button" class="secondary" onClick={onClose}>
-            {t.cancel}
-          </button>
-          <button type="submit" disabled={isSaving}>
-            {isSaving ? t.saving : t.save}
-          </button>
-        </div>
+        <FormFooter error={formError} isSaving={isSaving} labels={t} onCancel={onClose} />
       </form>
     </Modal>
   );
