@@ -135,3 +135,29 @@ export {
   type StatementEncoding,
 } from './import/encoding.ts';
 export { parseQif, looksLikeQif } from './import/qif.ts';
+export { checkStatementBalances } from './import/balance-check.ts';
+export {
+  planImport,
+  matchingLabel,
+  MERGE_WINDOW_DAYS,
+  type ImportPlan,
+  type PlannedImportRow,
+  type ImportRowStatus,
+  type ExistingOperation,
+} from './import/dedup.ts';
+export { buildImport, type ImportRequest, type ImportChanges } from './import/apply.ts';
+export { importBatchSchema, type ImportBatch } from './import/batch.ts';
+export {
+  STATEMENT_FORMATS,
+  DATE_ORDERS,
+  type StatementFormat,
+  type DateOrder,
+  type StatementOperation,
+  type StatementAccount,
+  type StatementBalance,
+  type StatementWarning,
+  type ParsedStatement,
+  type StatementFile,
+  type StatementParseOptions,
+  type StatementError,
+} from './import/statement.ts';

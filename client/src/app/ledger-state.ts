@@ -5,6 +5,7 @@ import {
   type AccountId,
   type Category,
   type CategoryId,
+  type ImportBatch,
   type MinorUnits,
   type Operation,
   type OperationId,
@@ -27,6 +28,8 @@ export class LedgerState {
   readonly accounts = signal<readonly Account[]>([]);
   readonly categories = signal<readonly Category[]>([]);
   readonly operationsById = signal<ReadonlyMap<OperationId, Operation>>(new Map());
+  /** Every import, newest first: the history that undo works from. Loaded with the operations. */
+  readonly importBatches = signal<readonly ImportBatch[]>([]);
   readonly isReady = signal(false);
   readonly areOperationsLoaded = signal(false);
   private readonly cachedBalances = signal<ReadonlyMap<AccountId, MinorUnits>>(new Map());
@@ -96,9 +99,13 @@ export class LedgerState {
 
   /** Loads every operation; the app calls it right after the first screen is painted. */
   async loadOperations(): Promise<void> {
-    const operations = await this.store.listOperations();
+    const [operations, importBatches] = await Promise.all([
+      this.store.listOperations(),
+      this.store.listImportBatches(),
+    ]);
     batch(() => {
       this.operationsById.value = new Map(operations.map((o) => [o.id, o]));
+      this.importBatches.value = newestFirst(importBatches);
       this.areOperationsLoaded.value = true;
     });
     this.saveStartupSnapshot();
@@ -119,6 +126,11 @@ export class LedgerState {
         this.operationsById.value = next;
         break;
       }
+      case 'importBatches':
+        this.importBatches.value = newestFirst(
+          mergeById(this.importBatches.value, change.upserted, change.deleted),
+        );
+        return;
       case 'reset':
         await this.reload();
         return;
@@ -127,12 +139,14 @@ export class LedgerState {
   }
 
   private async reload(): Promise<void> {
-    const [accounts, categories, operations] = await Promise.all([
+    const [accounts, categories, operations, importBatches] = await Promise.all([
       this.store.listAccounts(),
       this.store.listCategories(),
       this.store.listOperations(),
+      this.store.listImportBatches(),
     ]);
     batch(() => {
+      this.importBatches.value = newestFirst(importBatches);
       this.accounts.value = accounts;
       this.categories.value = categories;
       this.operationsById.value = new Map(operations.map((o) => [o.id, o]));
@@ -155,6 +169,10 @@ export class LedgerState {
     this.unsubscribe?.();
     this.unsubscribe = null;
   }
+}
+
+function newestFirst(batches: readonly ImportBatch[]): ImportBatch[] {
+  return [...batches].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1));
 }
 
 function mergeById<T extends { readonly id: string }>(

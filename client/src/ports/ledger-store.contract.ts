@@ -11,6 +11,7 @@ import {
   operationId,
   type Account,
   type Category,
+  type ImportBatch,
   type LedgerSnapshot,
   type Operation,
 } from '@tirelire/shared';
@@ -55,6 +56,21 @@ export function describeLedgerStoreContract(adapter: string, open: OpenLedgerSto
         expect(await store.listCategories()).toEqual([]);
         expect(await store.listOperations()).toEqual([]);
         expect(await store.countOperations()).toBe(0);
+        expect(await store.listImportBatches()).toEqual([]);
+      });
+
+      it('keeps import batches, with the operations they merged, and deletes them by id', async () => {
+        const store = await openStore();
+        const batches = [importBatch(1), importBatch(2, { undoneAt: NOW + 9, bank: null })];
+        await store.saveImportBatches(batches);
+        expect(byId(await store.listImportBatches())).toStrictEqual(batches);
+        const heard = listen(store);
+        await store.deleteImportBatches([importBatchId('batch-1'), importBatchId('batch-404')]);
+        await settle();
+        expect(await store.listImportBatches()).toStrictEqual([batches[1]]);
+        expect(heard).toStrictEqual([
+          { kind: 'importBatches', upserted: [], deleted: [importBatchId('batch-1')] },
+        ]);
       });
 
       it('reads documents back exactly as saved, nulls and extremes included', async () => {
@@ -252,6 +268,7 @@ export function describeLedgerStoreContract(adapter: string, open: OpenLedgerSto
             operation(3, { accountId: accountId('acc-2') }),
             operation(4, allNullable()),
           ],
+          importBatches: [importBatch(3)],
         };
         const heard = listen(store);
         await store.replaceAll(snapshot);
@@ -262,6 +279,7 @@ export function describeLedgerStoreContract(adapter: string, open: OpenLedgerSto
         expect(await store.listAccounts()).toStrictEqual(snapshot.accounts);
         expect(byId(await store.listOperations())).toStrictEqual(snapshot.operations);
         expect(await store.countOperations()).toBe(2);
+        expect(await store.listImportBatches()).toStrictEqual(snapshot.importBatches);
         expect(await store.readCache('balances')).toBeUndefined();
       });
 
@@ -270,11 +288,13 @@ export function describeLedgerStoreContract(adapter: string, open: OpenLedgerSto
         await store.saveAccounts([account(1)]);
         await store.saveCategories([category(1)]);
         await store.saveOperations([operation(1)]);
+        await store.saveImportBatches([importBatch(1)]);
         await store.replaceAll({ accounts: [], categories: [], operations: [] });
 
         expect(await store.listAccounts()).toEqual([]);
         expect(await store.listCategories()).toEqual([]);
         expect(await store.listOperations()).toEqual([]);
+        expect(await store.listImportBatches()).toEqual([]);
       });
 
       it('a realistic ledger restores whole', async () => {
@@ -414,6 +434,8 @@ function normalised(change: LedgerChange): LedgerChange {
       return { ...change, upserted: byId(change.upserted), deleted: [...change.deleted].sort() };
     case 'operations':
       return { ...change, upserted: byId(change.upserted), deleted: [...change.deleted].sort() };
+    case 'importBatches':
+      return { ...change, upserted: byId(change.upserted), deleted: [...change.deleted].sort() };
   }
 }
 
@@ -478,6 +500,24 @@ function operation(n: number, overrides: Partial<Operation> = {}): Operation {
     transferPeerId: operationId(`op-peer-${n}`),
     createdAt: NOW,
     updatedAt: NOW + n,
+    ...overrides,
+  };
+}
+
+function importBatch(n: number, overrides: Partial<ImportBatch> = {}): ImportBatch {
+  return {
+    id: importBatchId(`batch-${n}`),
+    accountId: accountId('acc-1'),
+    fileName: `relevé ${n}.csv`,
+    format: 'csv',
+    bank: 'Crédit Agricole',
+    statementAccountId: '0123456X020',
+    addedIds: [operationId(`op-${n}`), operationId(`op-${n + 100}`)],
+    merged: [operation(n + 200, { origin: 'manual', ...allNullable() })],
+    duplicates: n,
+    csvMapping: { date: 'Date', label: ['Libellé'], amount: null },
+    createdAt: NOW,
+    undoneAt: null,
     ...overrides,
   };
 }

@@ -3,6 +3,8 @@ import type {
   AccountId,
   Category,
   CategoryId,
+  ImportBatch,
+  ImportBatchId,
   LedgerSnapshot,
   Operation,
   OperationId,
@@ -24,6 +26,11 @@ export type LedgerChange =
       readonly kind: 'operations';
       readonly upserted: readonly Operation[];
       readonly deleted: readonly OperationId[];
+    }
+  | {
+      readonly kind: 'importBatches';
+      readonly upserted: readonly ImportBatch[];
+      readonly deleted: readonly ImportBatchId[];
     }
   /** Everything was replaced (restore): reload from scratch. */
   | { readonly kind: 'reset' };
@@ -61,14 +68,17 @@ export interface LedgerStore {
   listOperations(): Promise<Operation[]>;
   listOperationsOfAccount(accountId: AccountId): Promise<Operation[]>;
   countOperations(): Promise<number>;
+  listImportBatches(): Promise<ImportBatch[]>;
 
   saveAccounts(accounts: readonly Account[]): Promise<void>;
   saveCategories(categories: readonly Category[]): Promise<void>;
   saveOperations(operations: readonly Operation[]): Promise<void>;
+  saveImportBatches(batches: readonly ImportBatch[]): Promise<void>;
 
   deleteAccounts(ids: readonly AccountId[]): Promise<void>;
   deleteCategories(ids: readonly CategoryId[]): Promise<void>;
   deleteOperations(ids: readonly OperationId[]): Promise<void>;
+  deleteImportBatches(ids: readonly ImportBatchId[]): Promise<void>;
 
   replaceAll(snapshot: LedgerSnapshot): Promise<void>;
 

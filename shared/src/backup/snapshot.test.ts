@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultCategories } from '../categories/defaults.ts';
 import { generateDemoLedger } from '../demo/generate.ts';
 import { isoDate } from '../ledger/dates.ts';
+import { accountId, importBatchId } from '../ledger/ids.ts';
 import { makeAccount, makeOperation } from '../testing/fixtures.ts';
 import {
   EXPORT_FORMAT,
@@ -69,17 +70,59 @@ describe('parseSnapshot', () => {
     expect(result.value.accounts).toEqual(demo.accounts);
     expect(result.value.categories).toEqual(demo.categories);
     expect(result.value.operations).toEqual(demo.operations);
-    expect(Object.keys(result.value).sort()).toEqual(['accounts', 'categories', 'operations']);
+    expect(result.value.importBatches).toEqual([]);
+    expect(Object.keys(result.value).sort()).toEqual([
+      'accounts',
+      'categories',
+      'importBatches',
+      'operations',
+    ]);
     // And again: a restored ledger exports to the same file.
     expect(serializeSnapshot(result.value, EXPORTED_AT)).toBe(serializeSnapshot(demo, EXPORTED_AT));
   });
 
   it('restores an empty ledger', () => {
-    const empty = { accounts: [], categories: [], operations: [] };
+    const empty = { accounts: [], categories: [], operations: [], importBatches: [] };
     expect(parseSnapshot(serializeSnapshot(empty, EXPORTED_AT))).toEqual({
       ok: true,
       value: empty,
     });
+  });
+
+  it('reads a version 1 export, which had no imports, as a ledger without any', () => {
+    const data: Record<string, unknown> = { ...exportOf(smallLedger()), version: 1 };
+    delete data['importBatches'];
+    const result = parseSnapshot(JSON.stringify(data));
+    expect(result.ok && result.value.importBatches).toEqual([]);
+  });
+
+  it('restores import batches and refuses one whose account is missing', () => {
+    const ledger = smallLedger();
+    const account = ledger.accounts[0];
+    if (!account) throw new Error('the small ledger has an account');
+    const batch = {
+      id: importBatchId('batch-1'),
+      accountId: account.id,
+      fileName: 'releve.csv',
+      format: 'csv' as const,
+      bank: 'Boursorama',
+      statementAccountId: null,
+      addedIds: [],
+      merged: [],
+      duplicates: 3,
+      csvMapping: { date: 'Date' },
+      createdAt: 1,
+      undoneAt: null,
+    };
+    const result = parseSnapshot(
+      serializeSnapshot({ ...ledger, importBatches: [batch] }, EXPORTED_AT),
+    );
+    expect(result.ok && result.value.importBatches).toEqual([batch]);
+    const orphan = { ...batch, accountId: accountId('nowhere') };
+    const refused = parseSnapshot(
+      serializeSnapshot({ ...ledger, importBatches: [orphan] }, EXPORTED_AT),
+    );
+    expect(refused.ok ? null : refused.code).toBe('inconsistent');
   });
 
   it.each(['', 'not json', '{"format":', "{'format':'tirelire-export'}", '<xml/>'])(
@@ -96,7 +139,7 @@ describe('parseSnapshot', () => {
     },
   );
 
-  it.each([2, 0, '1', null])('refuses version %j', (version) => {
+  it.each([3, 0, '1', null])('refuses version %j', (version) => {
     const data = { ...exportOf(smallLedger()), version };
     expect(codeOf(JSON.stringify(data))).toBe('unsupported_version');
   });

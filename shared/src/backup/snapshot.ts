@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { categorySchema, type Category } from '../categories/category.ts';
 import { accountSchema, type Account } from '../ledger/account.ts';
 import { operationSchema, type Operation } from '../ledger/operation.ts';
+import { importBatchSchema, type ImportBatch } from '../import/batch.ts';
 import { fail, ok, type Result } from '../util/result.ts';
 
 /** Everything a person owns, as one value: what export writes and restore reads. */
@@ -9,19 +10,24 @@ export interface LedgerSnapshot {
   readonly accounts: readonly Account[];
   readonly categories: readonly Category[];
   readonly operations: readonly Operation[];
+  /** Imports that can be undone; absent from version 1 exports and from demo data. */
+  readonly importBatches?: readonly ImportBatch[];
 }
 
 export const EXPORT_FORMAT = 'tirelire-export';
 /** Bump when the export shape changes; restore keeps reading every older version. */
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
+/** Version 1 had no import batches; it is read as a ledger without any. */
+const READABLE_VERSIONS: readonly unknown[] = [1, 2];
 
 const exportSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
-  version: z.literal(EXPORT_VERSION),
+  version: z.union([z.literal(1), z.literal(2)]),
   exportedAt: z.string(),
   accounts: z.array(accountSchema),
   categories: z.array(categorySchema),
   operations: z.array(operationSchema),
+  importBatches: z.array(importBatchSchema).default([]),
 });
 
 export function serializeSnapshot(snapshot: LedgerSnapshot, exportedAt: Date): string {
@@ -33,6 +39,7 @@ export function serializeSnapshot(snapshot: LedgerSnapshot, exportedAt: Date): s
       accounts: snapshot.accounts,
       categories: snapshot.categories,
       operations: snapshot.operations,
+      importBatches: snapshot.importBatches ?? [],
     },
     null,
     1,
@@ -60,7 +67,7 @@ export function parseSnapshot(text: string): Result<LedgerSnapshot, RestoreError
     data.format !== EXPORT_FORMAT
   )
     return fail('not_tirelire', 'This file is not a Tirelire export.');
-  if (!('version' in data) || data.version !== EXPORT_VERSION)
+  if (!('version' in data) || !READABLE_VERSIONS.includes(data.version))
     return fail(
       'unsupported_version',
       'This export comes from a version of Tirelire this one cannot read.',
@@ -74,8 +81,8 @@ export function parseSnapshot(text: string): Result<LedgerSnapshot, RestoreError
       `The export is damaged at ${where || 'its top level'}: ${issue?.message ?? ''}`,
     );
   }
-  const { accounts, categories, operations } = parsed.data;
-  const snapshot: LedgerSnapshot = { accounts, categories, operations };
+  const { accounts, categories, operations, importBatches } = parsed.data;
+  const snapshot: LedgerSnapshot = { accounts, categories, operations, importBatches };
   const problem = findInconsistency(snapshot);
   return problem ? fail('inconsistent', problem) : ok(snapshot);
 }
@@ -87,6 +94,12 @@ function findInconsistency(snapshot: LedgerSnapshot): string | null {
   if (accounts.size !== snapshot.accounts.length) return 'Two accounts share one id.';
   if (categories.size !== snapshot.categories.length) return 'Two categories share one id.';
   if (operations.size !== snapshot.operations.length) return 'Two operations share one id.';
+  const batches = snapshot.importBatches ?? [];
+  if (new Set(batches.map((b) => b.id)).size !== batches.length) return 'Two imports share one id.';
+  for (const batch of batches) {
+    if (!accounts.has(batch.accountId))
+      return `Import ${batch.id} belongs to an account that does not exist.`;
+  }
   const parents = new Map(snapshot.categories.map((category) => [category.id, category.parentId]));
   for (const category of snapshot.categories) {
     if (category.parentId !== null && !categories.has(category.parentId))

@@ -22,7 +22,12 @@ export interface DecodedStatement {
  * windows-1252, a superset for printable text, and a lying hint ("UTF-8") must not make us fail;
  * so the hint is accepted for callers' convenience but cannot change the outcome today.
  */
-export function decodeStatement(bytes: Uint8Array, _declared?: string | null): DecodedStatement {
+export function decodeStatement(
+  bytes: Uint8Array,
+  _declared?: string | null,
+  forced?: StatementEncoding,
+): DecodedStatement {
+  if (forced !== undefined) return decodeAs(bytes, forced);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return decode(bytes.subarray(3), 'utf-8', false);
   }
@@ -33,6 +38,20 @@ export function decodeStatement(bytes: Uint8Array, _declared?: string | null): D
   } catch {
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
+}
+
+/** The person chose the encoding (the guess was wrong): decode leniently, dropping a matching BOM. */
+function decodeAs(bytes: Uint8Array, encoding: StatementEncoding): DecodedStatement {
+  if (encoding === 'windows-1252') return { text: decodeWindows1252(bytes), encoding };
+  const bomLength = encoding === 'utf-8' ? 3 : 2;
+  const bom =
+    encoding === 'utf-8'
+      ? [0xef, 0xbb, 0xbf]
+      : encoding === 'utf-16le'
+        ? [0xff, 0xfe]
+        : [0xfe, 0xff];
+  const hasBom = bom.every((byte, index) => bytes[index] === byte);
+  return decode(hasBom ? bytes.subarray(bomLength) : bytes, encoding, false);
 }
 
 // windows-1252 differs from latin-1 only in 0x80–0x9F. Some runtimes (Node 20's TextDecoder among

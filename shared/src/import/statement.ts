@@ -52,6 +52,8 @@ export interface ParsedStatement {
 /** What every parser returns for a file it could read. */
 export interface StatementFile {
   readonly format: StatementFormat;
+  /** The bank or layout recognised (CSV preset, OFX <ORG>, CAMT servicer), when known. */
+  readonly bank?: string | null;
   readonly statements: readonly ParsedStatement[];
   readonly warnings: readonly StatementWarning[];
 }
@@ -64,4 +66,12 @@ export interface StatementParseOptions {
 }
 
 /** Why a file could not be read at all (as opposed to warnings about parts of it). */
-export type StatementError = 'not_this_format' | 'malformed' | 'no_operations' | 'unsupported';
+export type StatementError =
+  | 'not_this_format'
+  | 'malformed'
+  | 'no_operations'
+  | 'unsupported'
+  /** A CSV whose columns could not be recognised: the user maps them (remembered per account). */
+  | 'needs_mapping'
+  /** The file is a bank's error response (OFX STATUS severity ERROR), reported as such. */
+  | 'bank_error';

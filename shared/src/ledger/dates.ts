@@ -79,3 +79,8 @@ export function monthsBetween(from: YearMonth, to: YearMonth): YearMonth[] {
   }
   return months;
 }
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

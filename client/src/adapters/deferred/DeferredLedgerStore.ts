@@ -3,6 +3,8 @@ import type {
   AccountId,
   Category,
   CategoryId,
+  ImportBatch,
+  ImportBatchId,
   LedgerSnapshot,
   Operation,
   OperationId,
@@ -51,6 +53,15 @@ export class DeferredLedgerStore implements LedgerStore {
   }
   async listOperations(): Promise<Operation[]> {
     return (await this.ready()).listOperations();
+  }
+  async listImportBatches(): Promise<ImportBatch[]> {
+    return (await this.ready()).listImportBatches();
+  }
+  async saveImportBatches(batches: readonly ImportBatch[]): Promise<void> {
+    return (await this.ready()).saveImportBatches(batches);
+  }
+  async deleteImportBatches(ids: readonly ImportBatchId[]): Promise<void> {
+    return (await this.ready()).deleteImportBatches(ids);
   }
   async listOperationsOfAccount(accountId: AccountId): Promise<Operation[]> {
     return (await this.ready()).listOperationsOfAccount(accountId);

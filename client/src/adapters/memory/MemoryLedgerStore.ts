@@ -3,6 +3,8 @@ import type {
   AccountId,
   Category,
   CategoryId,
+  ImportBatch,
+  ImportBatchId,
   LedgerSnapshot,
   Operation,
   OperationId,
@@ -18,12 +20,19 @@ export interface MemoryLedgerData {
   readonly accounts: Map<AccountId, Account>;
   readonly categories: Map<CategoryId, Category>;
   readonly operations: Map<OperationId, Operation>;
+  readonly importBatches: Map<ImportBatchId, ImportBatch>;
   /** JSON text, so values round-trip exactly as through the IndexedDB adapter. */
   readonly cache: Map<string, string>;
 }
 
 export function emptyMemoryLedger(): MemoryLedgerData {
-  return { accounts: new Map(), categories: new Map(), operations: new Map(), cache: new Map() };
+  return {
+    accounts: new Map(),
+    categories: new Map(),
+    operations: new Map(),
+    importBatches: new Map(),
+    cache: new Map(),
+  };
 }
 
 /**
@@ -61,6 +70,7 @@ export class MemoryLedgerStore implements LedgerStore {
   private readonly accounts: Table<AccountId, Account>;
   private readonly categories: Table<CategoryId, Category>;
   private readonly operations: Table<OperationId, Operation>;
+  private readonly importBatches: Table<ImportBatchId, ImportBatch>;
 
   constructor(private readonly data: MemoryLedgerData = emptyMemoryLedger()) {
     this.accounts = {
@@ -74,6 +84,10 @@ export class MemoryLedgerStore implements LedgerStore {
     this.operations = {
       map: data.operations,
       change: (upserted, deleted) => ({ kind: 'operations', upserted, deleted }),
+    };
+    this.importBatches = {
+      map: data.importBatches,
+      change: (upserted, deleted) => ({ kind: 'importBatches', upserted, deleted }),
     };
   }
 
@@ -99,6 +113,10 @@ export class MemoryLedgerStore implements LedgerStore {
     return this.run(() => this.data.operations.size);
   }
 
+  listImportBatches(): Promise<ImportBatch[]> {
+    return this.run(() => structuredClone([...this.data.importBatches.values()]));
+  }
+
   saveAccounts(accounts: readonly Account[]): Promise<void> {
     return this.run(() => this.save(this.accounts, accounts));
   }
@@ -109,6 +127,14 @@ export class MemoryLedgerStore implements LedgerStore {
 
   saveOperations(operations: readonly Operation[]): Promise<void> {
     return this.run(() => this.save(this.operations, operations));
+  }
+
+  saveImportBatches(batches: readonly ImportBatch[]): Promise<void> {
+    return this.run(() => this.save(this.importBatches, batches));
+  }
+
+  deleteImportBatches(ids: readonly ImportBatchId[]): Promise<void> {
+    return this.run(() => this.remove(this.importBatches, ids));
   }
 
   deleteAccounts(ids: readonly AccountId[]): Promise<void> {
@@ -131,6 +157,7 @@ export class MemoryLedgerStore implements LedgerStore {
       replaceMap(this.data.accounts, copy.accounts);
       replaceMap(this.data.categories, copy.categories);
       replaceMap(this.data.operations, copy.operations);
+      replaceMap(this.data.importBatches, copy.importBatches ?? []);
       this.emit({ kind: 'reset' });
     });
   }

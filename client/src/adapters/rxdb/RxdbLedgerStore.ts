@@ -5,6 +5,8 @@ import {
   accountSchema,
   categoryIdSchema,
   categorySchema,
+  importBatchIdSchema,
+  importBatchSchema,
   operationIdSchema,
   operationSchema,
 } from '@tirelire/shared';
@@ -13,6 +15,8 @@ import type {
   AccountId,
   Category,
   CategoryId,
+  ImportBatch,
+  ImportBatchId,
   LedgerSnapshot,
   Operation,
   OperationId,
@@ -41,7 +45,7 @@ export interface RxdbLedgerStoreOptions {
 
 /** One kind of ledger document: its collection, how to check it, how to report a change. */
 interface Table<Id extends string, Doc extends { readonly id: Id }> {
-  readonly name: 'accounts' | 'categories' | 'operations';
+  readonly name: 'accounts' | 'categories' | 'operations' | 'importBatches';
   readonly collection: RxCollection<Doc>;
   readonly schema: DocumentSchema<Doc>;
   readonly idSchema: DocumentSchema<Id>;
@@ -65,6 +69,7 @@ export class RxdbLedgerStore implements LedgerStore {
   private readonly accounts: Table<AccountId, Account>;
   private readonly categories: Table<CategoryId, Category>;
   private readonly operations: Table<OperationId, Operation>;
+  private readonly importBatches: Table<ImportBatchId, ImportBatch>;
   private isClosed = false;
 
   constructor(
@@ -74,7 +79,7 @@ export class RxdbLedgerStore implements LedgerStore {
     this.onCorrupt =
       options.onCorruptDocument ??
       ((report) => console.warn('Skipped a damaged stored document', report));
-    const { accounts, categories, operations } = database.collections;
+    const { accounts, categories, operations, importBatches } = database.collections;
     this.accounts = {
       name: 'accounts',
       collection: accounts,
@@ -96,7 +101,15 @@ export class RxdbLedgerStore implements LedgerStore {
       idSchema: operationIdSchema,
       change: (upserted, deleted) => ({ kind: 'operations', upserted, deleted }),
     };
+    this.importBatches = {
+      name: 'importBatches',
+      collection: importBatches,
+      schema: importBatchSchema,
+      idSchema: importBatchIdSchema,
+      change: (upserted, deleted) => ({ kind: 'importBatches', upserted, deleted }),
+    };
     this.listenToOtherWriters(this.accounts);
+    this.listenToOtherWriters(this.importBatches);
     this.listenToOtherWriters(this.categories);
     this.listenToOtherWriters(this.operations);
     this.resetChannel = database.multiInstance ? this.openResetChannel() : null;
@@ -125,6 +138,18 @@ export class RxdbLedgerStore implements LedgerStore {
   async countOperations(): Promise<number> {
     this.ensureOpen();
     return this.operations.collection.count().exec();
+  }
+
+  listImportBatches(): Promise<ImportBatch[]> {
+    return this.find(this.importBatches, {});
+  }
+
+  saveImportBatches(batches: readonly ImportBatch[]): Promise<void> {
+    return this.save(this.importBatches, batches);
+  }
+
+  deleteImportBatches(ids: readonly ImportBatchId[]): Promise<void> {
+    return this.remove(this.importBatches, ids);
   }
 
   saveAccounts(accounts: readonly Account[]): Promise<void> {
@@ -164,6 +189,7 @@ export class RxdbLedgerStore implements LedgerStore {
     await this.replaceDocuments(this.categories, snapshot.categories);
     await this.replaceDocuments(this.accounts, snapshot.accounts);
     await this.replaceDocuments(this.operations, snapshot.operations);
+    await this.replaceDocuments(this.importBatches, snapshot.importBatches ?? []);
     this.resetChannel?.postMessage(RESET_MESSAGE);
     this.emit({ kind: 'reset' });
   }

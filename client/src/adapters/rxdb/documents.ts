@@ -1,6 +1,6 @@
 /** A stored document that failed validation: skipped, and reported so it can be looked into. */
 export interface CorruptDocument {
-  readonly collection: 'accounts' | 'categories' | 'operations' | 'cache';
+  readonly collection: 'accounts' | 'categories' | 'operations' | 'importBatches' | 'cache';
   /** Its primary key, when it has a readable one. */
   readonly id: string | null;
   readonly reason: string;

@@ -15,6 +15,7 @@ export const migrationStrategies: Readonly<Record<LedgerCollectionName, Migratio
   accounts: {},
   categories: {},
   operations: {},
+  importBatches: {},
   cache: {},
 };
 

@@ -1,5 +1,5 @@
 import type { RxJsonSchema } from 'rxdb';
-import type { Account, Category, Operation } from '@tirelire/shared';
+import type { Account, Category, ImportBatch, Operation } from '@tirelire/shared';
 
 /**
  * How each collection is stored in IndexedDB. The document shapes are the domain types as they are:
@@ -129,6 +129,42 @@ export const operationsSchema = {
   indexes: [['accountId', 'date'], 'date'],
 } as const satisfies RxJsonSchema<Operation>;
 
+export const importBatchesSchema = {
+  title: 'importBatches',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: ID,
+    accountId: ID,
+    fileName: STRING,
+    format: STRING,
+    bank: NULLABLE_STRING,
+    statementAccountId: NULLABLE_STRING,
+    addedIds: { type: 'array', items: STRING },
+    // The operations as they were before a merge: validated on read with the shared schema.
+    merged: { type: 'array', items: { type: 'object' } },
+    duplicates: INTEGER,
+    csvMapping: { type: ['object', 'null'] },
+    createdAt: INTEGER,
+    undoneAt: { type: ['integer', 'null'] },
+  },
+  required: [
+    'id',
+    'accountId',
+    'fileName',
+    'format',
+    'bank',
+    'statementAccountId',
+    'addedIds',
+    'merged',
+    'duplicates',
+    'csvMapping',
+    'createdAt',
+    'undoneAt',
+  ],
+} as const satisfies RxJsonSchema<ImportBatch>;
+
 export const cacheSchema = {
   title: 'cache',
   version: 0,
@@ -146,6 +182,7 @@ export const ledgerSchemas = {
   accounts: accountsSchema,
   categories: categoriesSchema,
   operations: operationsSchema,
+  importBatches: importBatchesSchema,
   cache: cacheSchema,
 } as const;
 
