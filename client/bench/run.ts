@@ -10,7 +10,12 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, startServer } from '../e2e/harness.ts';
 import { recordResults } from './record.ts';
+import { measureImport } from './import.ts';
 import { measureLedger } from './ledger.ts';
+
+/** `npm run bench` measures everything; `npm run bench -- import` (or `ledger`) only that part. */
+const wanted = process.argv.slice(2);
+const runs = (part: 'ledger' | 'import') => wanted.length === 0 || wanted.includes(part);
 
 const REPO = resolve(import.meta.dirname, '../..');
 
@@ -30,23 +35,28 @@ async function main(): Promise<void> {
   // helper; the functions handed to page.evaluate carry that call into the page, so define it.
   await context.addInitScript('globalThis.__name = (target) => target;');
   try {
-    const ledger = await measureLedger(context, server.url);
     const chromiumVersion =
       context.browser()?.version() ?? execFileSync(CHROMIUM_PATH, ['--version']).toString().trim();
-    const results = {
-      date: new Date().toISOString(),
-      machine: {
-        cpu: cpus()[0]?.model ?? 'unknown',
-        cores: cpus().length,
-        memoryGiB: Math.round(totalmem() / 2 ** 30),
-        freeMemoryGiB: Math.round(freemem() / 2 ** 30),
-        node: process.version,
-        chromium: chromiumVersion,
-      },
-      ledger,
+    const machine = {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      freeMemoryGiB: Math.round(freemem() / 2 ** 30),
+      node: process.version,
+      chromium: chromiumVersion,
     };
-    console.log(JSON.stringify(results, null, 2));
-    await recordResults(join(REPO, 'docs/benchmarks.md'), 'foundation', results);
+    if (runs('ledger')) {
+      const ledger = await measureLedger(context, server.url);
+      const results = { date: new Date().toISOString(), machine, ledger };
+      console.log(JSON.stringify(results, null, 2));
+      await recordResults(join(REPO, 'docs/benchmarks.md'), 'foundation', results);
+    }
+    if (runs('import')) {
+      const statements = await measureImport(context, server.url);
+      const results = { date: new Date().toISOString(), machine, import: statements };
+      console.log(JSON.stringify(results, null, 2));
+      await recordResults(join(REPO, 'docs/benchmarks.md'), 'import', results);
+    }
   } finally {
     await context.close();
     await server.stop();

@@ -5,6 +5,10 @@ import { LocalStorageStartupSnapshotStore } from './adapters/browser/LocalStorag
 import { NavigatorDeviceStorage } from './adapters/browser/NavigatorDeviceStorage.ts';
 import { PwaAppUpdates } from './adapters/browser/PwaAppUpdates.ts';
 import { DeferredLedgerStore } from './adapters/deferred/DeferredLedgerStore.ts';
+import { InlineStatementReader } from './adapters/inline/InlineStatementReader.ts';
+import { LazyStatementReader } from './adapters/worker/LazyStatementReader.ts';
+import { openWorkerStatementReader } from './adapters/worker/WorkerStatementReader.ts';
+import { ImportSession } from './app/import-session.ts';
 import { LedgerState } from './app/ledger-state.ts';
 import { PreferencesModel } from './app/preferences.ts';
 import type { AppServices } from './app/services.ts';
@@ -37,9 +41,15 @@ async function start(root: HTMLElement): Promise<void> {
   const store = new DeferredLedgerStore(opening);
   const ledger = { store, clock, newId };
   const state = new LedgerState(store, new LocalStorageStartupSnapshotStore(localStorage));
+  // Statements are parsed in a worker, started on the first import.
+  const statementReader = new LazyStatementReader(
+    openWorkerStatementReader,
+    () => new InlineStatementReader(),
+  );
   const services: AppServices = {
     ledger,
     state,
+    importSession: new ImportSession(ledger, state, statementReader),
     preferences: new PreferencesModel(
       new LocalStoragePreferenceStore(localStorage),
       navigator.languages,

@@ -135,7 +135,23 @@ export {
   type StatementEncoding,
 } from './import/encoding.ts';
 export { parseQif, looksLikeQif } from './import/qif.ts';
+export { parseOfx, looksLikeOfx } from './import/ofx.ts';
+export { parseCamt, looksLikeCamt } from './import/camt.ts';
+export { parseCsv, looksLikeCsv, inspectCsv, type CsvParseOptions } from './import/csv.ts';
+export {
+  csvColumnMappingSchema,
+  type CsvColumnMapping,
+  type CsvColumnRef,
+  type CsvLayout,
+} from './import/csv-mapping.ts';
+export { mappingFitsLayout } from './import/csv-memory.ts';
 export { checkStatementBalances } from './import/balance-check.ts';
+export {
+  readStatement,
+  detectStatementFormat,
+  type ReadStatement,
+  type ReadStatementOptions,
+} from './import/read-statement.ts';
 export {
   planImport,
   matchingLabel,
@@ -147,6 +163,16 @@ export {
 } from './import/dedup.ts';
 export { buildImport, type ImportRequest, type ImportChanges } from './import/apply.ts';
 export { importBatchSchema, type ImportBatch } from './import/batch.ts';
+export { MAX_STATEMENT_BYTES } from './import/limits.ts';
+export {
+  matchAccount,
+  proposeAccount,
+  planTargets,
+  statementCurrency,
+  normaliseStatementAccountId,
+  type AccountMatch,
+  type TargetToPlan,
+} from './import/targets.ts';
 export {
   STATEMENT_FORMATS,
   DATE_ORDERS,

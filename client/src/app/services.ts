@@ -1,4 +1,5 @@
 import type { DeviceStorage } from '../ports/device-storage.ts';
+import type { ImportSession } from './import-session.ts';
 import type { LedgerDeps } from './deps.ts';
 import type { LedgerState } from './ledger-state.ts';
 import type { PreferencesModel } from './preferences.ts';
@@ -10,6 +11,8 @@ export interface AppServices {
   readonly ledger: LedgerDeps;
   /** The reactive ledger the screens render. */
   readonly state: LedgerState;
+  /** The statement import in progress (it outlives the import screen). */
+  readonly importSession: ImportSession;
   readonly preferences: PreferencesModel;
   readonly deviceStorage: DeviceStorage;
   readonly updates: UpdatesModel;

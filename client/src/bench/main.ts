@@ -4,6 +4,10 @@
  * then opens, and exposes two timed actions to client/bench/ledger.ts.
  */
 import {
+  createAccount,
+  currency,
+  minor,
+  planTargets,
   defaultCategories,
   generateDemoLedger,
   isoDate,
@@ -12,6 +16,8 @@ import {
   type Operation,
 } from '@tirelire/shared';
 import { openRxdbLedgerStore } from '../adapters/rxdb/RxdbLedgerStore.ts';
+import { openWorkerStatementReader } from '../adapters/worker/WorkerStatementReader.ts';
+import { commitImport } from '../app/use-cases/import.ts';
 import type {} from './api.ts';
 
 const NOW = Date.UTC(2026, 10, 25);
@@ -35,6 +41,71 @@ window.tirelireBench = {
     const count = await store.countOperations();
     await store.close();
     return { insertMs, operations: count };
+  },
+
+  async importStatement({ name, base64 }) {
+    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+    const store = await openRxdbLedgerStore({
+      name: `import-bench-${crypto.randomUUID()}`,
+      multiInstance: false,
+    });
+    const deps = { store, clock: { now: () => Date.now() }, newId: () => crypto.randomUUID() };
+    await store.saveCategories(defaultCategories(NOW));
+    const account = createAccount(
+      {
+        name: 'Bench',
+        institution: '',
+        type: 'checking',
+        currency: currency('EUR'),
+        openingBalanceMinor: minor(0),
+        openingDate: isoDate('2016-01-01'),
+      },
+      deps,
+    );
+    await store.saveAccounts([account]);
+    const reader = openWorkerStatementReader();
+    // The worker starts on the first read in the app too; start it here so it is not timed.
+    await reader.read(new TextEncoder().encode('!Type:Bank\nD01/01/2024\nT1\nPx\n^\n'), {});
+
+    const importOnce = async () => {
+      const start = performance.now();
+      const read = await reader.read(bytes, {});
+      if (!read.ok) throw new Error(read.message);
+      const afterRead = performance.now();
+      const statement = read.value.file.statements[0];
+      if (!statement) throw new Error('no statement');
+      const existing = await store.listOperationsOfAccount(account.id);
+      const [plan] = planTargets([{ statement, accountId: account.id }], () => existing);
+      if (!plan) throw new Error('no plan');
+      const afterPlan = performance.now();
+      const result = await commitImport(deps, [
+        {
+          fileName: name,
+          format: read.value.file.format,
+          bank: null,
+          statement,
+          account,
+          plan,
+          merges: new Set(),
+          csvMapping: null,
+        },
+      ]);
+      if (!result.ok) throw new Error(result.message);
+      const end = performance.now();
+      return {
+        rows: statement.operations.length,
+        readMs: afterRead - start,
+        planMs: afterPlan - afterRead,
+        storeMs: end - afterPlan,
+        totalMs: end - start,
+        added: result.value[0]?.added ?? 0,
+      };
+    };
+    const first = await importOnce();
+    const again = await importOnce();
+    reader.close();
+    await store.close();
+    return { ...first, reimportMs: again.totalMs, reimportAdded: again.added };
   },
 
   async search(queries) {

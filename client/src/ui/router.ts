@@ -8,6 +8,7 @@ export type Route =
   | { readonly name: 'home' }
   | { readonly name: 'account'; readonly accountId: string }
   | { readonly name: 'categories' }
+  | { readonly name: 'import' }
   | { readonly name: 'activity' }
   | { readonly name: 'settings' }
   | { readonly name: 'not-found' };
@@ -20,7 +21,7 @@ export function parseRoute(pathname: string): Route {
     return { name: 'account', accountId: decodeURIComponent(second) };
   if (
     parts.length === 1 &&
-    (first === 'categories' || first === 'activity' || first === 'settings')
+    (first === 'categories' || first === 'activity' || first === 'settings' || first === 'import')
   )
     return { name: first };
   return { name: 'not-found' };

@@ -110,7 +110,13 @@ describe('parseSnapshot', () => {
       addedIds: [],
       merged: [],
       duplicates: 3,
-      csvMapping: { date: 'Date' },
+      csvMapping: {
+        version: 1 as const,
+        hasHeader: true,
+        date: 'Date',
+        label: ['Libellé'],
+        debit: 'Débit',
+      },
       createdAt: 1,
       undoneAt: null,
     };

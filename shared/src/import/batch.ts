@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountIdSchema, importBatchIdSchema, operationIdSchema } from '../ledger/ids.ts';
 import { operationSchema } from '../ledger/operation.ts';
+import { csvColumnMappingSchema } from './csv-mapping.ts';
 import { STATEMENT_FORMATS } from './statement.ts';
 
 /**
@@ -24,7 +25,7 @@ export const importBatchSchema = z.object({
    * The column mapping a CSV was read with, so the next file of that layout into this account
    * needs no mapping step. Kept after an undo, like the rest of the record.
    */
-  csvMapping: z.record(z.string(), z.unknown()).nullable(),
+  csvMapping: csvColumnMappingSchema.nullable(),
   createdAt: z.number().int().nonnegative(),
   /** Set when the import was undone; the record stays for the history and the mapping memory. */
   undoneAt: z.number().int().nonnegative().nullable(),

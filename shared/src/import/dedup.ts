@@ -55,8 +55,9 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /**
  * Sorts a file's rows against what the account already holds. Rules, in order:
- * 1. A row with the bank's id is a duplicate of an imported operation with that id and amount
- *    (some banks reuse ids across days, so the amount must agree too).
+ * 1. A row with the bank's id is a duplicate of an imported operation with that id and amount:
+ *    preferably the one with the same date and label, then the same date, then any (the bank
+ *    moved the booking date). Some banks reuse ids across days, so the amount must always agree.
  * 2. Otherwise date + amount + normalised label, counted: the n-th identical row of the file is a
  *    duplicate only if the account already holds n such operations. Two identical real purchases
  *    on one day therefore both stay, and re-importing the file adds nothing. Two rows that both
@@ -64,6 +65,9 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * 3. Otherwise a hand-typed (or transfer) operation with the same amount within ±3 days is a
  *    possible duplicate, offered as a merge; the nearest in date wins, each claimed once.
  * 4. Otherwise the row is new.
+ * Each level of evidence runs over the whole file before the next, looser one, so a loose match
+ * never takes the operation that another row matches exactly; this is what makes importing a
+ * file a second time add nothing, whatever its ids (see the property test).
  * `existing` is the target account's operations, plus the rows of files planned earlier in the
  * same import (so two overlapping files dropped together do not duplicate each other).
  */
@@ -92,17 +96,42 @@ export function planImport(
     return found ?? null;
   };
 
-  const planned = rows.map((row): PlannedImportRow => {
-    const byId =
+  // Strongest evidence first, over the whole file, so a weak match of one row can never take the
+  // operation that another row matches exactly (banks reuse ids across days with equal amounts).
+  const sameId = (row: StatementOperation, op: ExistingOperation) =>
+    op.amountMinor === row.amountMinor && op.externalId === row.externalId;
+  const passes: ((row: StatementOperation) => ExistingOperation | null)[] = [
+    (row) =>
       row.externalId === null
         ? null
-        : claim(byExternalId.get(row.externalId), (op) => op.amountMinor === row.amountMinor);
-    const duplicate =
-      byId ??
+        : claim(
+            byContent.get(contentKey(row.date, row.amountMinor, row.label)),
+            (op) => op.externalId === row.externalId,
+          ),
+    (row) =>
+      row.externalId === null
+        ? null
+        : claim(byExternalId.get(row.externalId), (op) => sameId(row, op) && op.date === row.date),
+    (row) =>
+      row.externalId === null
+        ? null
+        : claim(byExternalId.get(row.externalId), (op) => sameId(row, op)),
+    (row) =>
       claim(
         byContent.get(contentKey(row.date, row.amountMinor, row.label)),
         (op) => row.externalId === null || op.externalId === null,
-      );
+      ),
+  ];
+
+  const duplicates = new Array<ExistingOperation | null>(rows.length).fill(null);
+  for (const pass of passes) {
+    rows.forEach((row, index) => {
+      if (duplicates[index] === null) duplicates[index] = pass(row);
+    });
+  }
+
+  const planned = rows.map((row, index): PlannedImportRow => {
+    const duplicate = duplicates[index];
     if (duplicate)
       return { row, status: 'duplicate', duplicateOf: duplicate.id, mergeCandidate: null };
     const handTyped = nearestHandTyped(handTypedByAmount.get(row.amountMinor), row.date, claimed);

@@ -203,11 +203,16 @@ describe('parseQif: dates', () => {
     expect(dates({}, '04/08/08', '29/05/08')).toEqual(['2008-08-04', '2008-05-29']);
   });
 
-  it('infers month-first from any second field above 12, whatever the option says', () => {
-    expect(dates({ dateOrder: 'dmy' }, '04/08/08', '05/29/08')).toEqual([
-      '2008-04-08',
-      '2008-05-29',
-    ]);
+  it('infers month-first from any second field above 12', () => {
+    expect(dates({}, '04/08/08', '05/29/08')).toEqual(['2008-04-08', '2008-05-29']);
+  });
+
+  it('follows a forced order even against the file, skipping the dates it makes impossible', () => {
+    const file = parsed(qif('!Type:Bank', 'D04/08/08', 'T1.00', '^', 'D05/29/08', 'T2.00', '^'), {
+      dateOrder: 'dmy',
+    });
+    expect(file.statements[0]!.operations.map((o) => o.date)).toEqual(['2008-08-04']);
+    expect(file.warnings.map((w) => w.code)).toContain('skipped_record');
   });
 
   it("reads apostrophe years, space padding, ISO dates and Quicken's 1' 5", () => {

@@ -175,10 +175,11 @@ function resolveOrder(
   options: StatementParseOptions,
   warnings: StatementWarning[],
 ): 'dmy' | 'mdy' {
+  // The person (or --date-order) has the last word, even over what the file suggests: that is how
+  // a wrong guess gets corrected. 'ymd' cannot describe slashed QIF dates; ISO dates need no order.
+  if (options.dateOrder === 'dmy' || options.dateOrder === 'mdy') return options.dateOrder;
   const inferred = inferDateOrder(dates);
   if (inferred) return inferred;
-  // 'ymd' cannot describe slashed QIF dates; ISO dates need no order at all.
-  if (options.dateOrder === 'dmy' || options.dateOrder === 'mdy') return options.dateOrder;
   if (dates.some((d) => d.kind === 'pair')) {
     warnings.push({
       code: 'ambiguous_date_order',

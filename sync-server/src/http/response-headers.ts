@@ -19,6 +19,22 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * A dedicated worker is governed by the CSP of its own script response, not the page's: without
+ * this, the workers that read statements (and will run the classifier) would run unrestricted.
+ * They load code and wasm from the app and talk to the page by messages only.
+ */
+export const WORKER_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "connect-src 'self'",
+].join('; ');
+
+/** Vite names worker chunks after their source file: `statement.worker-<hash>.js`. */
+export function isWorkerScript(urlPath: string): boolean {
+  return /\.worker-[\w-]+\.js$/.test(urlPath);
+}
+
 /** Sent with every response, static or not. */
 export const SECURITY_HEADERS: HeaderList = [
   ['x-content-type-options', 'nosniff'],

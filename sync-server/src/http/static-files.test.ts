@@ -36,13 +36,16 @@ describe('buildStaticFile headers', () => {
     expect(headers.get('etag')).toMatch(/^"[\w-]{27}"$/);
   });
 
-  it('puts the strict CSP on HTML only', () => {
+  it('puts the strict CSP on HTML, a worker CSP on worker scripts, and none on other files', () => {
     expect(headersOf('/index.html').get('content-security-policy')).toBe(
       "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
         "img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; " +
         "manifest-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'",
     );
     expect(headersOf('/assets/index-3f2a9c.js').has('content-security-policy')).toBe(false);
+    expect(headersOf('/assets/statement.worker-CiAInorb.js').get('content-security-policy')).toBe(
+      "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'",
+    );
   });
 
   it('keeps a gzip copy only of large compressible files, with its own ETag and Vary', () => {

@@ -7,6 +7,8 @@ import { contentTypeOf, isCompressible } from './content-types.ts';
 import {
   CONTENT_SECURITY_POLICY,
   SECURITY_HEADERS,
+  WORKER_CONTENT_SECURITY_POLICY,
+  isWorkerScript,
   cachePolicyFor,
   type HeaderList,
 } from './response-headers.ts';
@@ -52,7 +54,9 @@ export function buildStaticFile(urlPath: string, bytes: Uint8Array): StaticFile 
     ...(isGzipWorthIt ? [['vary', 'accept-encoding'] as const] : []),
     ...(contentType.startsWith('text/html')
       ? [['content-security-policy', CONTENT_SECURITY_POLICY] as const]
-      : []),
+      : isWorkerScript(urlPath)
+        ? [['content-security-policy', WORKER_CONTENT_SECURITY_POLICY] as const]
+        : []),
     ...SECURITY_HEADERS,
   ];
   // A strong ETag names one representation: the gzip copy needs its own.

@@ -71,6 +71,10 @@ export async function deleteAccount(deps: LedgerDeps, account: Account): Promise
       peers.map((peer) => ({ ...peer, transferPeerId: null, origin: 'manual', updatedAt: now })),
     );
   }
+  const batches = await deps.store.listImportBatches();
+  await deps.store.deleteImportBatches(
+    batches.filter((batch) => batch.accountId === account.id).map((batch) => batch.id),
+  );
   await deps.store.deleteOperations([...ownIds]);
   await deps.store.deleteAccounts([account.id]);
 }

@@ -12,12 +12,13 @@ import {
 import type { LedgerDeps } from '../deps.ts';
 
 export async function readSnapshot(deps: LedgerDeps): Promise<LedgerSnapshot> {
-  const [accounts, categories, operations] = await Promise.all([
+  const [accounts, categories, operations, importBatches] = await Promise.all([
     deps.store.listAccounts(),
     deps.store.listCategories(),
     deps.store.listOperations(),
+    deps.store.listImportBatches(),
   ]);
-  return { accounts, categories, operations };
+  return { accounts, categories, operations, importBatches };
 }
 
 export async function exportJson(deps: LedgerDeps): Promise<string> {

@@ -18,6 +18,9 @@ const ActivityScreen = lazyScreen(() =>
 const CategoriesScreen = lazyScreen(() =>
   import('../categories/CategoriesScreen.tsx').then((module) => module.CategoriesScreen),
 );
+const ImportScreen = lazyScreen(() =>
+  import('../import/ImportScreen.tsx').then((module) => module.ImportScreen),
+);
 const SettingsScreen = lazyScreen(() =>
   import('../settings/SettingsScreen.tsx').then((module) => module.SettingsScreen),
 );
@@ -42,6 +45,7 @@ export function App({ services }: { readonly services: AppServices }) {
             {route.name === 'categories' && <CategoriesScreen />}
             {route.name === 'activity' && <ActivityScreen />}
             {route.name === 'settings' && <SettingsScreen />}
+            {route.name === 'import' && <ImportScreen />}
             {route.name === 'not-found' && <NotFound />}
           </main>
           <UpdateBanner />

@@ -4,6 +4,7 @@ import { shellMessages } from './messages.ts';
 
 const ITEMS = [
   { route: { name: 'home' }, key: 'accounts' },
+  { route: { name: 'import' }, key: 'import' },
   { route: { name: 'activity' }, key: 'activity' },
   { route: { name: 'categories' }, key: 'categories' },
   { route: { name: 'settings' }, key: 'settings' },

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { loadDemoLedger } from '../../app/use-cases/setup.ts';
 import { interpolate, useMessages } from '../i18n/i18n.ts';
+import { navigate } from '../router.ts';
 import { useServices } from '../services-context.ts';
 import { welcomeMessages } from './messages.ts';
 import './welcome.css';
@@ -86,6 +87,14 @@ export function Welcome({ onAddAccount }: WelcomeProps) {
           aria-describedby="welcome-demo-hint"
         >
           {t.tryDemo}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => navigate({ name: 'import' })}
+          disabled={isLoading}
+        >
+          {t.importFile}
         </button>
         <button type="button" class="secondary" onClick={addAccount} disabled={isLoading}>
           {t.addAccount}

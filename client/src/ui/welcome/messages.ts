@@ -16,6 +16,7 @@ export const welcomeMessages = defineMessages({
     install: 'Add it to your home screen or desktop from your browser’s menu, like any app.',
     tryDemo: 'Try with demo data',
     addAccount: 'Add my first account',
+    importFile: 'Import my bank file',
     demoHint: 'Three example accounts over two years. You can delete them later.',
     loadingDemo: 'Creating the demo accounts…',
     demoFailed:
@@ -38,6 +39,7 @@ export const welcomeMessages = defineMessages({
       'Ajoutez-la à votre écran d’accueil ou à votre bureau depuis le menu du navigateur, comme une application.',
     tryDemo: 'Essayer avec des données de démo',
     addAccount: 'Ajouter mon premier compte',
+    importFile: 'Importer mon relevé bancaire',
     demoHint: 'Trois comptes d’exemple sur deux ans. Vous pourrez les supprimer ensuite.',
     loadingDemo: 'Création des comptes de démo…',
     demoFailed:
