@@ -194,7 +194,7 @@ export class ImportSession {
   }
 
   /** Writes every statement not skipped; new accounts are created first. */
-  async commit(): Promise<void> {
+  async commit(options: { readonly newAccountName?: string } = {}): Promise<void> {
     if (!this.canImport.value || this.phase.value.kind === 'importing') return;
     const targets = this.targets.value.filter((t) => !t.choice.skip);
     this.phase.value = { kind: 'importing', written: 0, total: 0 };
@@ -206,7 +206,12 @@ export class ImportSession {
           accountIds.push(chosen);
           continue;
         }
-        const draft = proposeAccount(target.statement, target.bank, this.defaultCurrency());
+        const draft = proposeAccount(
+          target.statement,
+          target.bank,
+          this.defaultCurrency(),
+          options.newAccountName,
+        );
         const created = await addAccount(this.deps, draft);
         if (!created.ok) throw new Error(created.message);
         accountIds.push(created.value.id);

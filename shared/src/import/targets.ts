@@ -64,6 +64,8 @@ export function proposeAccount(
   statement: ParsedStatement,
   bank: string | null,
   fallbackCurrency: Account['currency'],
+  /** The name when the file gives neither bank nor account number, in the person's language. */
+  fallbackName = 'Imported account',
 ): AccountDraft {
   const operations = statement.operations;
   const firstDate = operations.reduce<string | null>(
@@ -75,7 +77,7 @@ export function proposeAccount(
   const lastDigits = statement.account.id?.replace(/\s/g, '').slice(-4);
   const name = [bank, lastDigits ? `…${lastDigits}` : null].filter((part) => part).join(' ');
   return {
-    name: (name || 'Imported account').slice(0, 120),
+    name: (name || fallbackName).slice(0, 120),
     institution: (bank ?? '').slice(0, 120),
     type: 'checking',
     currency: statementCurrency(statement) ?? fallbackCurrency,

@@ -91,7 +91,7 @@ export function ImportScreen() {
           type="button"
           class="import-confirm"
           disabled={!session.canImport.value}
-          onClick={() => void session.commit()}
+          onClick={() => void session.commit({ newAccountName: t.newAccountName })}
         >
           {interpolate(t.importButton, { count: toImport })}
         </button>

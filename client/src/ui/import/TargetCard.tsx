@@ -25,7 +25,9 @@ export function TargetCard({
   const { statement, choice, plan, file } = target;
   const accounts = state.accounts.value.filter((account) => !account.archived);
   const fallback = accounts[0]?.currency ?? statement.operations[0]?.currency;
-  const proposed = fallback ? proposeAccount(statement, target.bank, fallback) : null;
+  const proposed = fallback
+    ? proposeAccount(statement, target.bank, fallback, t.newAccountName)
+    : null;
   const encoding = file.state.kind === 'read' ? file.state.result.encoding : 'utf-8';
   const warnings =
     file.state.kind === 'read' && target.key.endsWith(':0') ? file.state.result.file.warnings : [];
