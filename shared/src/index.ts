@@ -38,6 +38,9 @@ export {
   operationIdSchema,
   categoryIdSchema,
   importBatchIdSchema,
+  ruleId,
+  ruleIdSchema,
+  type RuleId,
   type AccountId,
   type OperationId,
   type CategoryId,
@@ -164,6 +167,7 @@ export {
 export { buildImport, type ImportRequest, type ImportChanges } from './import/apply.ts';
 export { importBatchSchema, type ImportBatch } from './import/batch.ts';
 export { MAX_STATEMENT_BYTES } from './import/limits.ts';
+export { ruleSchema, isValidRulePattern, type Rule } from './categorize/rule.ts';
 export {
   matchAccount,
   proposeAccount,

@@ -7,6 +7,7 @@ import {
   type CategoryId,
   type ImportBatch,
   type MinorUnits,
+  type Rule,
   type Operation,
   type OperationId,
 } from '@tirelire/shared';
@@ -30,6 +31,8 @@ export class LedgerState {
   readonly operationsById = signal<ReadonlyMap<OperationId, Operation>>(new Map());
   /** Every import, newest first: the history that undo works from. Loaded with the operations. */
   readonly importBatches = signal<readonly ImportBatch[]>([]);
+  /** The person's categorisation rules, loaded with accounts and categories. */
+  readonly rules = signal<readonly Rule[]>([]);
   readonly isReady = signal(false);
   readonly areOperationsLoaded = signal(false);
   private readonly cachedBalances = signal<ReadonlyMap<AccountId, MinorUnits>>(new Map());
@@ -86,13 +89,15 @@ export class LedgerState {
     this.unsubscribe = this.store.subscribe((change) => {
       void this.apply(change);
     });
-    const [accounts, categories] = await Promise.all([
+    const [accounts, categories, rules] = await Promise.all([
       this.store.listAccounts(),
       this.store.listCategories(),
+      this.store.listRules(),
     ]);
     batch(() => {
       this.accounts.value = accounts;
       this.categories.value = categories;
+      this.rules.value = rules;
       this.isReady.value = true;
     });
   }
@@ -126,6 +131,9 @@ export class LedgerState {
         this.operationsById.value = next;
         break;
       }
+      case 'rules':
+        this.rules.value = mergeById(this.rules.value, change.upserted, change.deleted);
+        return;
       case 'importBatches':
         this.importBatches.value = newestFirst(
           mergeById(this.importBatches.value, change.upserted, change.deleted),
@@ -139,13 +147,15 @@ export class LedgerState {
   }
 
   private async reload(): Promise<void> {
-    const [accounts, categories, operations, importBatches] = await Promise.all([
+    const [accounts, categories, operations, importBatches, rules] = await Promise.all([
       this.store.listAccounts(),
       this.store.listCategories(),
       this.store.listOperations(),
       this.store.listImportBatches(),
+      this.store.listRules(),
     ]);
     batch(() => {
+      this.rules.value = rules;
       this.importBatches.value = newestFirst(importBatches);
       this.accounts.value = accounts;
       this.categories.value = categories;

@@ -7,12 +7,14 @@ import {
   generateDemoLedger,
   importBatchId,
   isoDate,
+  ruleId,
   minor,
   operationId,
   type Account,
   type Category,
   type ImportBatch,
   type LedgerSnapshot,
+  type Rule,
   type Operation,
 } from '@tirelire/shared';
 import { MAX_CACHE_KEY_LENGTH, type LedgerChange, type LedgerStore } from './ledger-store.ts';
@@ -57,6 +59,19 @@ export function describeLedgerStoreContract(adapter: string, open: OpenLedgerSto
         expect(await store.listOperations()).toEqual([]);
         expect(await store.countOperations()).toBe(0);
         expect(await store.listImportBatches()).toEqual([]);
+        expect(await store.listRules()).toEqual([]);
+      });
+
+      it('keeps rules exactly, every condition null or set, and deletes them by id', async () => {
+        const store = await openStore();
+        const rules = [rule(1), rule(2, everyCondition())];
+        await store.saveRules(rules);
+        expect(byId(await store.listRules())).toStrictEqual(rules);
+        const heard = listen(store);
+        await store.deleteRules([ruleId('rule-2'), ruleId('rule-404')]);
+        await settle();
+        expect(await store.listRules()).toStrictEqual([rules[0]]);
+        expect(heard).toStrictEqual([{ kind: 'rules', upserted: [], deleted: [ruleId('rule-2')] }]);
       });
 
       it('keeps import batches, with the operations they merged, and deletes them by id', async () => {
@@ -269,6 +284,7 @@ export function describeLedgerStoreContract(adapter: string, open: OpenLedgerSto
             operation(4, allNullable()),
           ],
           importBatches: [importBatch(3)],
+          rules: [rule(3)],
         };
         const heard = listen(store);
         await store.replaceAll(snapshot);
@@ -280,6 +296,7 @@ export function describeLedgerStoreContract(adapter: string, open: OpenLedgerSto
         expect(byId(await store.listOperations())).toStrictEqual(snapshot.operations);
         expect(await store.countOperations()).toBe(2);
         expect(await store.listImportBatches()).toStrictEqual(snapshot.importBatches);
+        expect(await store.listRules()).toStrictEqual(snapshot.rules);
         expect(await store.readCache('balances')).toBeUndefined();
       });
 
@@ -289,12 +306,14 @@ export function describeLedgerStoreContract(adapter: string, open: OpenLedgerSto
         await store.saveCategories([category(1)]);
         await store.saveOperations([operation(1)]);
         await store.saveImportBatches([importBatch(1)]);
+        await store.saveRules([rule(1)]);
         await store.replaceAll({ accounts: [], categories: [], operations: [] });
 
         expect(await store.listAccounts()).toEqual([]);
         expect(await store.listCategories()).toEqual([]);
         expect(await store.listOperations()).toEqual([]);
         expect(await store.listImportBatches()).toEqual([]);
+        expect(await store.listRules()).toEqual([]);
       });
 
       it('a realistic ledger restores whole', async () => {
@@ -436,6 +455,8 @@ function normalised(change: LedgerChange): LedgerChange {
       return { ...change, upserted: byId(change.upserted), deleted: [...change.deleted].sort() };
     case 'importBatches':
       return { ...change, upserted: byId(change.upserted), deleted: [...change.deleted].sort() };
+    case 'rules':
+      return { ...change, upserted: byId(change.upserted), deleted: [...change.deleted].sort() };
   }
 }
 
@@ -525,6 +546,34 @@ function importBatch(n: number, overrides: Partial<ImportBatch> = {}): ImportBat
     createdAt: NOW,
     undoneAt: null,
     ...overrides,
+  };
+}
+
+function rule(n: number, overrides: Partial<Rule> = {}): Rule {
+  return {
+    id: ruleId(`rule-${n}`),
+    name: `Boulangerie ${n}`,
+    categoryId: categoryId('cat-1'),
+    labelContains: 'boulangerie',
+    labelPattern: null,
+    amountMinMinor: null,
+    amountMaxMinor: null,
+    accountId: null,
+    enabled: true,
+    createdAt: NOW,
+    updatedAt: NOW + n,
+    ...overrides,
+  };
+}
+
+function everyCondition(): Partial<Rule> {
+  return {
+    labelContains: 'Café',
+    labelPattern: '^CB\\s+MONOP',
+    amountMinMinor: minor(-10_000),
+    amountMaxMinor: minor(-1),
+    accountId: accountId('acc-2'),
+    enabled: false,
   };
 }
 

@@ -6,6 +6,8 @@ import type {
   ImportBatch,
   ImportBatchId,
   LedgerSnapshot,
+  Rule,
+  RuleId,
   Operation,
   OperationId,
 } from '@tirelire/shared';
@@ -31,6 +33,11 @@ export type LedgerChange =
       readonly kind: 'importBatches';
       readonly upserted: readonly ImportBatch[];
       readonly deleted: readonly ImportBatchId[];
+    }
+  | {
+      readonly kind: 'rules';
+      readonly upserted: readonly Rule[];
+      readonly deleted: readonly RuleId[];
     }
   /** Everything was replaced (restore): reload from scratch. */
   | { readonly kind: 'reset' };
@@ -69,16 +76,19 @@ export interface LedgerStore {
   listOperationsOfAccount(accountId: AccountId): Promise<Operation[]>;
   countOperations(): Promise<number>;
   listImportBatches(): Promise<ImportBatch[]>;
+  listRules(): Promise<Rule[]>;
 
   saveAccounts(accounts: readonly Account[]): Promise<void>;
   saveCategories(categories: readonly Category[]): Promise<void>;
   saveOperations(operations: readonly Operation[]): Promise<void>;
   saveImportBatches(batches: readonly ImportBatch[]): Promise<void>;
+  saveRules(rules: readonly Rule[]): Promise<void>;
 
   deleteAccounts(ids: readonly AccountId[]): Promise<void>;
   deleteCategories(ids: readonly CategoryId[]): Promise<void>;
   deleteOperations(ids: readonly OperationId[]): Promise<void>;
   deleteImportBatches(ids: readonly ImportBatchId[]): Promise<void>;
+  deleteRules(ids: readonly RuleId[]): Promise<void>;
 
   replaceAll(snapshot: LedgerSnapshot): Promise<void>;
 

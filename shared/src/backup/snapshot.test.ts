@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultCategories } from '../categories/defaults.ts';
 import { generateDemoLedger } from '../demo/generate.ts';
 import { isoDate } from '../ledger/dates.ts';
-import { accountId, importBatchId } from '../ledger/ids.ts';
+import { accountId, categoryId, importBatchId, ruleId } from '../ledger/ids.ts';
+import { minor } from '../money/money.ts';
 import { makeAccount, makeOperation } from '../testing/fixtures.ts';
 import {
   EXPORT_FORMAT,
@@ -71,18 +72,20 @@ describe('parseSnapshot', () => {
     expect(result.value.categories).toEqual(demo.categories);
     expect(result.value.operations).toEqual(demo.operations);
     expect(result.value.importBatches).toEqual([]);
+    expect(result.value.rules).toEqual([]);
     expect(Object.keys(result.value).sort()).toEqual([
       'accounts',
       'categories',
       'importBatches',
       'operations',
+      'rules',
     ]);
     // And again: a restored ledger exports to the same file.
     expect(serializeSnapshot(result.value, EXPORTED_AT)).toBe(serializeSnapshot(demo, EXPORTED_AT));
   });
 
   it('restores an empty ledger', () => {
-    const empty = { accounts: [], categories: [], operations: [], importBatches: [] };
+    const empty = { accounts: [], categories: [], operations: [], importBatches: [], rules: [] };
     expect(parseSnapshot(serializeSnapshot(empty, EXPORTED_AT))).toEqual({
       ok: true,
       value: empty,
@@ -94,6 +97,30 @@ describe('parseSnapshot', () => {
     delete data['importBatches'];
     const result = parseSnapshot(JSON.stringify(data));
     expect(result.ok && result.value.importBatches).toEqual([]);
+  });
+
+  it('restores rules and refuses one whose category is missing', () => {
+    const ledger = smallLedger();
+    const category = ledger.categories[0];
+    if (!category) throw new Error('the small ledger has a category');
+    const rule = {
+      id: ruleId('rule-1'),
+      name: 'Boulangerie',
+      categoryId: category.id,
+      labelContains: 'boulang',
+      labelPattern: null,
+      amountMinMinor: null,
+      amountMaxMinor: minor(0),
+      accountId: null,
+      enabled: true,
+      createdAt: 1,
+      updatedAt: 2,
+    };
+    const result = parseSnapshot(serializeSnapshot({ ...ledger, rules: [rule] }, EXPORTED_AT));
+    expect(result.ok && result.value.rules).toEqual([rule]);
+    const orphan = { ...rule, categoryId: categoryId('gone') };
+    const refused = parseSnapshot(serializeSnapshot({ ...ledger, rules: [orphan] }, EXPORTED_AT));
+    expect(refused.ok ? null : refused.code).toBe('inconsistent');
   });
 
   it('restores import batches and refuses one whose account is missing', () => {

@@ -3,6 +3,7 @@ import { categorySchema, type Category } from '../categories/category.ts';
 import { accountSchema, type Account } from '../ledger/account.ts';
 import { operationSchema, type Operation } from '../ledger/operation.ts';
 import { importBatchSchema, type ImportBatch } from '../import/batch.ts';
+import { ruleSchema, type Rule } from '../categorize/rule.ts';
 import { fail, ok, type Result } from '../util/result.ts';
 
 /** Everything a person owns, as one value: what export writes and restore reads. */
@@ -12,6 +13,8 @@ export interface LedgerSnapshot {
   readonly operations: readonly Operation[];
   /** Imports that can be undone; absent from version 1 exports and from demo data. */
   readonly importBatches?: readonly ImportBatch[];
+  /** Categorisation rules; absent from older exports. */
+  readonly rules?: readonly Rule[];
 }
 
 export const EXPORT_FORMAT = 'tirelire-export';
@@ -28,6 +31,7 @@ const exportSchema = z.object({
   categories: z.array(categorySchema),
   operations: z.array(operationSchema),
   importBatches: z.array(importBatchSchema).default([]),
+  rules: z.array(ruleSchema).default([]),
 });
 
 export function serializeSnapshot(snapshot: LedgerSnapshot, exportedAt: Date): string {
@@ -40,6 +44,7 @@ export function serializeSnapshot(snapshot: LedgerSnapshot, exportedAt: Date): s
       categories: snapshot.categories,
       operations: snapshot.operations,
       importBatches: snapshot.importBatches ?? [],
+      rules: snapshot.rules ?? [],
     },
     null,
     1,
@@ -81,8 +86,8 @@ export function parseSnapshot(text: string): Result<LedgerSnapshot, RestoreError
       `The export is damaged at ${where || 'its top level'}: ${issue?.message ?? ''}`,
     );
   }
-  const { accounts, categories, operations, importBatches } = parsed.data;
-  const snapshot: LedgerSnapshot = { accounts, categories, operations, importBatches };
+  const { accounts, categories, operations, importBatches, rules } = parsed.data;
+  const snapshot: LedgerSnapshot = { accounts, categories, operations, importBatches, rules };
   const problem = findInconsistency(snapshot);
   return problem ? fail('inconsistent', problem) : ok(snapshot);
 }
@@ -99,6 +104,12 @@ function findInconsistency(snapshot: LedgerSnapshot): string | null {
   for (const batch of batches) {
     if (!accounts.has(batch.accountId))
       return `Import ${batch.id} belongs to an account that does not exist.`;
+  }
+  for (const rule of snapshot.rules ?? []) {
+    if (!categories.has(rule.categoryId))
+      return `Rule ${rule.id} gives a category that does not exist.`;
+    if (rule.accountId !== null && !accounts.has(rule.accountId))
+      return `Rule ${rule.id} is limited to an account that does not exist.`;
   }
   const parents = new Map(snapshot.categories.map((category) => [category.id, category.parentId]));
   for (const category of snapshot.categories) {

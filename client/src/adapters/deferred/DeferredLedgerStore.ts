@@ -6,6 +6,8 @@ import type {
   ImportBatch,
   ImportBatchId,
   LedgerSnapshot,
+  Rule,
+  RuleId,
   Operation,
   OperationId,
 } from '@tirelire/shared';
@@ -53,6 +55,15 @@ export class DeferredLedgerStore implements LedgerStore {
   }
   async listOperations(): Promise<Operation[]> {
     return (await this.ready()).listOperations();
+  }
+  async listRules(): Promise<Rule[]> {
+    return (await this.ready()).listRules();
+  }
+  async saveRules(rules: readonly Rule[]): Promise<void> {
+    return (await this.ready()).saveRules(rules);
+  }
+  async deleteRules(ids: readonly RuleId[]): Promise<void> {
+    return (await this.ready()).deleteRules(ids);
   }
   async listImportBatches(): Promise<ImportBatch[]> {
     return (await this.ready()).listImportBatches();

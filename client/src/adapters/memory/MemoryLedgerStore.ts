@@ -6,6 +6,8 @@ import type {
   ImportBatch,
   ImportBatchId,
   LedgerSnapshot,
+  Rule,
+  RuleId,
   Operation,
   OperationId,
 } from '@tirelire/shared';
@@ -21,6 +23,7 @@ export interface MemoryLedgerData {
   readonly categories: Map<CategoryId, Category>;
   readonly operations: Map<OperationId, Operation>;
   readonly importBatches: Map<ImportBatchId, ImportBatch>;
+  readonly rules: Map<RuleId, Rule>;
   /** JSON text, so values round-trip exactly as through the IndexedDB adapter. */
   readonly cache: Map<string, string>;
 }
@@ -31,6 +34,7 @@ export function emptyMemoryLedger(): MemoryLedgerData {
     categories: new Map(),
     operations: new Map(),
     importBatches: new Map(),
+    rules: new Map(),
     cache: new Map(),
   };
 }
@@ -71,6 +75,7 @@ export class MemoryLedgerStore implements LedgerStore {
   private readonly categories: Table<CategoryId, Category>;
   private readonly operations: Table<OperationId, Operation>;
   private readonly importBatches: Table<ImportBatchId, ImportBatch>;
+  private readonly rules: Table<RuleId, Rule>;
 
   constructor(private readonly data: MemoryLedgerData = emptyMemoryLedger()) {
     this.accounts = {
@@ -88,6 +93,10 @@ export class MemoryLedgerStore implements LedgerStore {
     this.importBatches = {
       map: data.importBatches,
       change: (upserted, deleted) => ({ kind: 'importBatches', upserted, deleted }),
+    };
+    this.rules = {
+      map: data.rules,
+      change: (upserted, deleted) => ({ kind: 'rules', upserted, deleted }),
     };
   }
 
@@ -129,6 +138,18 @@ export class MemoryLedgerStore implements LedgerStore {
     return this.run(() => this.save(this.operations, operations));
   }
 
+  listRules(): Promise<Rule[]> {
+    return this.run(() => structuredClone([...this.data.rules.values()]));
+  }
+
+  saveRules(rules: readonly Rule[]): Promise<void> {
+    return this.run(() => this.save(this.rules, rules));
+  }
+
+  deleteRules(ids: readonly RuleId[]): Promise<void> {
+    return this.run(() => this.remove(this.rules, ids));
+  }
+
   saveImportBatches(batches: readonly ImportBatch[]): Promise<void> {
     return this.run(() => this.save(this.importBatches, batches));
   }
@@ -158,6 +179,7 @@ export class MemoryLedgerStore implements LedgerStore {
       replaceMap(this.data.categories, copy.categories);
       replaceMap(this.data.operations, copy.operations);
       replaceMap(this.data.importBatches, copy.importBatches ?? []);
+      replaceMap(this.data.rules, copy.rules ?? []);
       this.emit({ kind: 'reset' });
     });
   }

@@ -8,6 +8,8 @@ import {
   importBatchIdSchema,
   importBatchSchema,
   operationIdSchema,
+  ruleIdSchema,
+  ruleSchema,
   operationSchema,
 } from '@tirelire/shared';
 import type {
@@ -18,6 +20,8 @@ import type {
   ImportBatch,
   ImportBatchId,
   LedgerSnapshot,
+  Rule,
+  RuleId,
   Operation,
   OperationId,
 } from '@tirelire/shared';
@@ -45,7 +49,7 @@ export interface RxdbLedgerStoreOptions {
 
 /** One kind of ledger document: its collection, how to check it, how to report a change. */
 interface Table<Id extends string, Doc extends { readonly id: Id }> {
-  readonly name: 'accounts' | 'categories' | 'operations' | 'importBatches';
+  readonly name: 'accounts' | 'categories' | 'operations' | 'importBatches' | 'rules';
   readonly collection: RxCollection<Doc>;
   readonly schema: DocumentSchema<Doc>;
   readonly idSchema: DocumentSchema<Id>;
@@ -70,6 +74,7 @@ export class RxdbLedgerStore implements LedgerStore {
   private readonly categories: Table<CategoryId, Category>;
   private readonly operations: Table<OperationId, Operation>;
   private readonly importBatches: Table<ImportBatchId, ImportBatch>;
+  private readonly rules: Table<RuleId, Rule>;
   private isClosed = false;
 
   constructor(
@@ -79,7 +84,7 @@ export class RxdbLedgerStore implements LedgerStore {
     this.onCorrupt =
       options.onCorruptDocument ??
       ((report) => console.warn('Skipped a damaged stored document', report));
-    const { accounts, categories, operations, importBatches } = database.collections;
+    const { accounts, categories, operations, importBatches, rules } = database.collections;
     this.accounts = {
       name: 'accounts',
       collection: accounts,
@@ -108,6 +113,14 @@ export class RxdbLedgerStore implements LedgerStore {
       idSchema: importBatchIdSchema,
       change: (upserted, deleted) => ({ kind: 'importBatches', upserted, deleted }),
     };
+    this.rules = {
+      name: 'rules',
+      collection: rules,
+      schema: ruleSchema,
+      idSchema: ruleIdSchema,
+      change: (upserted, deleted) => ({ kind: 'rules', upserted, deleted }),
+    };
+    this.listenToOtherWriters(this.rules);
     this.listenToOtherWriters(this.accounts);
     this.listenToOtherWriters(this.importBatches);
     this.listenToOtherWriters(this.categories);
@@ -138,6 +151,18 @@ export class RxdbLedgerStore implements LedgerStore {
   async countOperations(): Promise<number> {
     this.ensureOpen();
     return this.operations.collection.count().exec();
+  }
+
+  listRules(): Promise<Rule[]> {
+    return this.find(this.rules, {});
+  }
+
+  saveRules(rules: readonly Rule[]): Promise<void> {
+    return this.save(this.rules, rules);
+  }
+
+  deleteRules(ids: readonly RuleId[]): Promise<void> {
+    return this.remove(this.rules, ids);
   }
 
   listImportBatches(): Promise<ImportBatch[]> {
@@ -190,6 +215,7 @@ export class RxdbLedgerStore implements LedgerStore {
     await this.replaceDocuments(this.accounts, snapshot.accounts);
     await this.replaceDocuments(this.operations, snapshot.operations);
     await this.replaceDocuments(this.importBatches, snapshot.importBatches ?? []);
+    await this.replaceDocuments(this.rules, snapshot.rules ?? []);
     this.resetChannel?.postMessage(RESET_MESSAGE);
     this.emit({ kind: 'reset' });
   }

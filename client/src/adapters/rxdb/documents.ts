@@ -1,6 +1,7 @@
 /** A stored document that failed validation: skipped, and reported so it can be looked into. */
 export interface CorruptDocument {
-  readonly collection: 'accounts' | 'categories' | 'operations' | 'importBatches' | 'cache';
+  readonly collection:
+    'accounts' | 'categories' | 'operations' | 'importBatches' | 'rules' | 'cache';
   /** Its primary key, when it has a readable one. */
   readonly id: string | null;
   readonly reason: string;

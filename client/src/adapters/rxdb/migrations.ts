@@ -16,6 +16,7 @@ export const migrationStrategies: Readonly<Record<LedgerCollectionName, Migratio
   categories: {},
   operations: {},
   importBatches: {},
+  rules: {},
   cache: {},
 };
 

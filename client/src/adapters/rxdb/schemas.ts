@@ -1,5 +1,5 @@
 import type { RxJsonSchema } from 'rxdb';
-import type { Account, Category, ImportBatch, Operation } from '@tirelire/shared';
+import type { Account, Category, ImportBatch, Operation, Rule } from '@tirelire/shared';
 
 /**
  * How each collection is stored in IndexedDB. The document shapes are the domain types as they are:
@@ -165,6 +165,41 @@ export const importBatchesSchema = {
   ],
 } as const satisfies RxJsonSchema<ImportBatch>;
 
+const NULLABLE_INTEGER = { type: ['integer', 'null'] } as const;
+
+export const rulesSchema = {
+  title: 'rules',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: ID,
+    name: STRING,
+    categoryId: STRING,
+    labelContains: NULLABLE_STRING,
+    labelPattern: NULLABLE_STRING,
+    amountMinMinor: NULLABLE_INTEGER,
+    amountMaxMinor: NULLABLE_INTEGER,
+    accountId: NULLABLE_STRING,
+    enabled: { type: 'boolean' },
+    createdAt: INTEGER,
+    updatedAt: INTEGER,
+  },
+  required: [
+    'id',
+    'name',
+    'categoryId',
+    'labelContains',
+    'labelPattern',
+    'amountMinMinor',
+    'amountMaxMinor',
+    'accountId',
+    'enabled',
+    'createdAt',
+    'updatedAt',
+  ],
+} as const satisfies RxJsonSchema<Rule>;
+
 export const cacheSchema = {
   title: 'cache',
   version: 0,
@@ -183,6 +218,7 @@ export const ledgerSchemas = {
   categories: categoriesSchema,
   operations: operationsSchema,
   importBatches: importBatchesSchema,
+  rules: rulesSchema,
   cache: cacheSchema,
 } as const;
 

@@ -75,6 +75,11 @@ export async function deleteAccount(deps: LedgerDeps, account: Account): Promise
   await deps.store.deleteImportBatches(
     batches.filter((batch) => batch.accountId === account.id).map((batch) => batch.id),
   );
+  // A rule limited to this account could never match again.
+  const rules = await deps.store.listRules();
+  await deps.store.deleteRules(
+    rules.filter((rule) => rule.accountId === account.id).map((rule) => rule.id),
+  );
   await deps.store.deleteOperations([...ownIds]);
   await deps.store.deleteAccounts([account.id]);
 }

@@ -12,13 +12,14 @@ import {
 import type { LedgerDeps } from '../deps.ts';
 
 export async function readSnapshot(deps: LedgerDeps): Promise<LedgerSnapshot> {
-  const [accounts, categories, operations, importBatches] = await Promise.all([
+  const [accounts, categories, operations, importBatches, rules] = await Promise.all([
     deps.store.listAccounts(),
     deps.store.listCategories(),
     deps.store.listOperations(),
     deps.store.listImportBatches(),
+    deps.store.listRules(),
   ]);
-  return { accounts, categories, operations, importBatches };
+  return { accounts, categories, operations, importBatches, rules };
 }
 
 export async function exportJson(deps: LedgerDeps): Promise<string> {

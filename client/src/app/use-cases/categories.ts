@@ -85,6 +85,13 @@ export async function deleteCategory(
       updatedAt: now,
     }));
   if (children.length > 0) await deps.store.saveCategories(children);
+  // Rules follow their category like operations do: moved, or gone with it.
+  const rules = (await deps.store.listRules()).filter((rule) => rule.categoryId === category.id);
+  if (replacement === null) await deps.store.deleteRules(rules.map((rule) => rule.id));
+  else
+    await deps.store.saveRules(
+      rules.map((rule) => ({ ...rule, categoryId: replacement, updatedAt: now })),
+    );
   await deps.store.deleteCategories([category.id]);
   return ok(moved.length);
 }
