@@ -49,7 +49,7 @@ export default defineConfig(({ mode }) => ({
       workbox: {
         // The whole app shell (JS, CSS, HTML, icons, later the model files) is precached so the
         // app opens with the network off after the first visit.
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json,bin,wasm}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json,bin,wasm,i8,f32}'],
         // Routes are paths (/accounts/…); every navigation gets the cached index.html.
         navigateFallback: '/index.html',
         // Query strings must not defeat the precache match offline (see STACK.md).

@@ -4,10 +4,14 @@ import { LocalStoragePreferenceStore } from './adapters/browser/LocalStoragePref
 import { LocalStorageStartupSnapshotStore } from './adapters/browser/LocalStorageStartupSnapshotStore.ts';
 import { NavigatorDeviceStorage } from './adapters/browser/NavigatorDeviceStorage.ts';
 import { PwaAppUpdates } from './adapters/browser/PwaAppUpdates.ts';
+import { openRulesAndMemoryCategorizer } from './adapters/categorizer/InlineCategorizer.ts';
+import { LazyCategorizer } from './adapters/categorizer/LazyCategorizer.ts';
+import { openWorkerCategorizer } from './adapters/categorizer/WorkerCategorizer.ts';
 import { DeferredLedgerStore } from './adapters/deferred/DeferredLedgerStore.ts';
 import { InlineStatementReader } from './adapters/inline/InlineStatementReader.ts';
 import { LazyStatementReader } from './adapters/worker/LazyStatementReader.ts';
 import { openWorkerStatementReader } from './adapters/worker/WorkerStatementReader.ts';
+import { CategorizationModel } from './app/categorization.ts';
 import { ImportSession } from './app/import-session.ts';
 import { LedgerState } from './app/ledger-state.ts';
 import { PreferencesModel } from './app/preferences.ts';
@@ -46,14 +50,22 @@ async function start(root: HTMLElement): Promise<void> {
     openWorkerStatementReader,
     () => new InlineStatementReader(),
   );
+  const preferences = new PreferencesModel(
+    new LocalStoragePreferenceStore(localStorage),
+    navigator.languages,
+  );
+  // The classifier runs in its own worker, started after the first paint; if it cannot start,
+  // rules and merchant memory still suggest.
+  const categorizer = new LazyCategorizer(openWorkerCategorizer, () =>
+    openRulesAndMemoryCategorizer(),
+  );
+  const categorization = new CategorizationModel(ledger, state, categorizer, preferences);
   const services: AppServices = {
     ledger,
     state,
     importSession: new ImportSession(ledger, state, statementReader),
-    preferences: new PreferencesModel(
-      new LocalStoragePreferenceStore(localStorage),
-      navigator.languages,
-    ),
+    categorization,
+    preferences,
     deviceStorage: new NavigatorDeviceStorage(navigator.storage),
     updates: new UpdatesModel(new PwaAppUpdates()),
   };
@@ -76,6 +88,7 @@ async function start(root: HTMLElement): Promise<void> {
   if (!hasSnapshot) await paint();
   await state.loadOperations();
   performance.mark('tirelire:operations-loaded');
+  categorization.start();
 }
 
 const root = document.getElementById('app');

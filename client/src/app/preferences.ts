@@ -26,5 +26,5 @@ export class PreferencesModel {
 /** French for people whose browser prefers French, English otherwise. */
 export function defaultPreferences(browserLanguages: readonly string[]): Preferences {
   const language: Language = browserLanguages[0]?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
-  return { language, theme: 'system', hasSeenWelcome: false };
+  return { language, theme: 'system', hasSeenWelcome: false, autoCategorize: true };
 }

@@ -1,4 +1,5 @@
 import type { DeviceStorage } from '../ports/device-storage.ts';
+import type { CategorizationModel } from './categorization.ts';
 import type { ImportSession } from './import-session.ts';
 import type { LedgerDeps } from './deps.ts';
 import type { LedgerState } from './ledger-state.ts';
@@ -13,6 +14,8 @@ export interface AppServices {
   readonly state: LedgerState;
   /** The statement import in progress (it outlives the import screen). */
   readonly importSession: ImportSession;
+  /** Suggestions, the review queue and learning from corrections (on-device model). */
+  readonly categorization: CategorizationModel;
   readonly preferences: PreferencesModel;
   readonly deviceStorage: DeviceStorage;
   readonly updates: UpdatesModel;

@@ -9,14 +9,19 @@ export function describePreferenceStoreContract(name: string, open: () => Prefer
 
     it('reads back what was written, and the last write wins', () => {
       const store = open();
-      store.write({ language: 'fr', theme: 'dark', hasSeenWelcome: false });
-      store.write({ language: 'en', theme: 'light', hasSeenWelcome: true });
-      expect(store.read()).toEqual({ language: 'en', theme: 'light', hasSeenWelcome: true });
+      store.write({ language: 'fr', theme: 'dark', hasSeenWelcome: false, autoCategorize: true });
+      store.write({ language: 'en', theme: 'light', hasSeenWelcome: true, autoCategorize: false });
+      expect(store.read()).toEqual({
+        language: 'en',
+        theme: 'light',
+        hasSeenWelcome: true,
+        autoCategorize: false,
+      });
     });
 
     it('hands out copies, so callers cannot change what is saved', () => {
       const store = open();
-      store.write({ language: 'fr', theme: 'system', hasSeenWelcome: false });
+      store.write({ language: 'fr', theme: 'system', hasSeenWelcome: false, autoCategorize: true });
       const read = store.read();
       if (read) read.language = 'en';
       expect(store.read()?.language).toBe('fr');

@@ -9,6 +9,11 @@ export const preferencesSchema = z.object({
   theme: z.enum(THEMES),
   /** Whether the welcome screen was dismissed (first run is over). */
   hasSeenWelcome: z.boolean(),
+  /**
+   * Whether confident suggestions are applied without asking (marked until confirmed). Saved
+   * preferences from before this setting existed read as on.
+   */
+  autoCategorize: z.boolean().default(true),
 });
 export type Preferences = z.output<typeof preferencesSchema>;
 

@@ -11,6 +11,8 @@ export type Route =
   | { readonly name: 'import' }
   | { readonly name: 'activity' }
   | { readonly name: 'settings' }
+  | { readonly name: 'review' }
+  | { readonly name: 'rules' }
   | { readonly name: 'not-found' };
 
 export function parseRoute(pathname: string): Route {
@@ -19,12 +21,15 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 0) return { name: 'home' };
   if (first === 'accounts' && second !== undefined && parts.length === 2)
     return { name: 'account', accountId: decodeURIComponent(second) };
-  if (
-    parts.length === 1 &&
-    (first === 'categories' || first === 'activity' || first === 'settings' || first === 'import')
-  )
-    return { name: first };
+  if (parts.length === 1 && first !== undefined && isSimpleRoute(first)) return { name: first };
   return { name: 'not-found' };
+}
+
+const SIMPLE_ROUTES = ['categories', 'activity', 'settings', 'import', 'review', 'rules'] as const;
+type SimpleRoute = (typeof SIMPLE_ROUTES)[number];
+
+function isSimpleRoute(name: string): name is SimpleRoute {
+  return (SIMPLE_ROUTES as readonly string[]).includes(name);
 }
 
 export function routePath(route: Route): string {

@@ -12,8 +12,10 @@ import { useMessages } from '../i18n/i18n.ts';
 import { navigate } from '../router.ts';
 import { useServices } from '../services-context.ts';
 import { BalanceChart } from './BalanceChart.tsx';
+import { CategorySpendingChart } from './CategorySpendingChart.tsx';
 import { FlowChart } from './FlowChart.tsx';
 import { activityMessages } from './messages.ts';
+import { spendingByCategory } from './spending-by-category.ts';
 import './activity.css';
 
 const PERIOD_LABELS = { '12': 'last12', '24': 'last24', all: 'allTime' } as const;
@@ -29,6 +31,10 @@ export function ActivityScreen() {
   // only slices the result below.
   const history = useComputed(() =>
     activityHistory(state.accounts.value, state.operationsByAccount.value, today),
+  );
+  // Always the last 12 months, whatever the period: a stack per month stays readable up to there.
+  const categorySpending = useComputed(() =>
+    spendingByCategory(state.operationsById.value.values(), state.categories.value, today),
   );
   const colorIndex = useComputed(
     () => new Map(state.accounts.value.map((account, index) => [account.id as string, index])),
@@ -104,6 +110,18 @@ export function ActivityScreen() {
           <div key={currencyHistory.currency}>
             {flows.length > 1 && <h3>{currencyHistory.currency}</h3>}
             <FlowChart history={flowsInPeriod(currencyHistory, period)} />
+          </div>
+        ))}
+      </section>
+
+      <section class="card activity-section" aria-labelledby="activity-categories">
+        <h2 id="activity-categories">{t.categoryTitle}</h2>
+        <p class="muted">{t.categoryIntro}</p>
+        {categorySpending.value.length === 0 && <p>{t.categoryEmpty}</p>}
+        {categorySpending.value.map((spending) => (
+          <div key={spending.currency}>
+            {categorySpending.value.length > 1 && <h3>{spending.currency}</h3>}
+            <CategorySpendingChart spending={spending} />
           </div>
         ))}
       </section>

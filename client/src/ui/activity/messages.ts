@@ -30,6 +30,17 @@ export const activityMessages = defineMessages({
     flowsSummary:
       'Over {months} months: income {income}, spending {spending}, net {net}. Highest spending: {maxSpending} in {maxSpendingMonth}.',
     flowsTotals: 'Over this period',
+    categoryTitle: 'Spending by category',
+    categoryIntro:
+      'What you spent each month over the last 12 months, by category. Transfers between your own accounts are left out; sub-categories count in their parent category.',
+    categoryChart: 'Spending by category in {currency}',
+    categoryCaption: 'Monthly spending by category in {currency}, last 12 months',
+    categorySummary:
+      'Over the last {months} months, spending of {total}. Largest categories: {largest}.',
+    categoryEmpty: 'No spending in the last 12 months.',
+    otherCategories: 'Other categories',
+    uncategorised: 'Uncategorised',
+    monthTotal: 'Total',
   },
   fr: {
     title: 'Activité',
@@ -61,5 +72,16 @@ export const activityMessages = defineMessages({
     flowsSummary:
       'Sur {months} mois : revenus {income}, dépenses {spending}, solde net {net}. Dépenses les plus fortes : {maxSpending} en {maxSpendingMonth}.',
     flowsTotals: 'Sur la période',
+    categoryTitle: 'Dépenses par catégorie',
+    categoryIntro:
+      'Ce que vous avez dépensé chaque mois sur les 12 derniers mois, par catégorie. Les virements entre vos propres comptes ne sont pas comptés ; les sous-catégories comptent dans leur catégorie parente.',
+    categoryChart: 'Dépenses par catégorie en {currency}',
+    categoryCaption: 'Dépenses mensuelles par catégorie en {currency}, 12 derniers mois',
+    categorySummary:
+      'Sur les {months} derniers mois, {total} de dépenses. Catégories principales : {largest}.',
+    categoryEmpty: 'Aucune dépense sur les 12 derniers mois.',
+    otherCategories: 'Autres catégories',
+    uncategorised: 'Sans catégorie',
+    monthTotal: 'Total',
   },
 });

@@ -16,6 +16,9 @@ const ACCOUNT_COLORS = [
 export const TOTAL_COLOR = 'var(--text)';
 export const INCOME_COLOR = 'var(--positive)';
 export const SPENDING_COLOR = 'var(--negative)';
+/** Spending by category: the smaller categories summed, and operations without a category. */
+export const OTHER_COLOR = '#b8a98f';
+export const UNCATEGORISED_COLOR = 'var(--muted)';
 
 export function accountColor(index: number): string {
   return ACCOUNT_COLORS[index % ACCOUNT_COLORS.length] ?? '#2f7ed8';

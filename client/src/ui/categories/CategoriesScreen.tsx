@@ -2,6 +2,7 @@ import { useComputed } from '@preact/signals';
 import type { Category } from '@tirelire/shared';
 import { useState } from 'preact/hooks';
 import { useLanguage, useMessages } from '../i18n/i18n.ts';
+import { navigate, routePath } from '../router.ts';
 import { useServices } from '../services-context.ts';
 import { CategoryFormDialog } from './CategoryFormDialog.tsx';
 import { CategoryList, type CategoryAction } from './CategoryList.tsx';
@@ -36,9 +37,23 @@ export function CategoriesScreen() {
     <section class="categories">
       <div class="categories-header">
         <h1 tabIndex={-1}>{t.title}</h1>
-        <button type="button" onClick={() => setDialog({ kind: 'add' })}>
-          {t.add}
-        </button>
+        <div class="categories-actions">
+          <a
+            class="button secondary"
+            href={routePath({ name: 'rules' })}
+            title={t.rulesIntro}
+            onClick={(event) => {
+              if (event.ctrlKey || event.metaKey || event.shiftKey) return;
+              event.preventDefault();
+              navigate({ name: 'rules' });
+            }}
+          >
+            {t.rules}
+          </a>
+          <button type="button" onClick={() => setDialog({ kind: 'add' })}>
+            {t.add}
+          </button>
+        </div>
       </div>
       <p class="muted">{t.intro}</p>
       <p class="categories-status" role="status">

@@ -6,6 +6,8 @@ export const categoryMessages = defineMessages({
     intro:
       'Categories sort your operations. Rename, recolour or merge them freely; operations follow.',
     add: 'Add a category',
+    rules: 'Rules',
+    rulesIntro: 'Rules categorise operations for you from their label, amount or account.',
     listLabel: 'Your categories',
     defaultBadge: 'Default',
     defaultHint: 'Predicted by the on-device model',
@@ -66,6 +68,9 @@ export const categoryMessages = defineMessages({
     intro:
       'Les catégories classent vos opérations. Renommez-les, changez leur couleur ou fusionnez-les librement : les opérations suivent.',
     add: 'Ajouter une catégorie',
+    rules: 'Règles',
+    rulesIntro:
+      'Les règles classent les opérations pour vous d’après leur libellé, leur montant ou leur compte.',
     listLabel: 'Vos catégories',
     defaultBadge: 'Par défaut',
     defaultHint: 'Proposée par le modèle sur l’appareil',

@@ -5,6 +5,8 @@ import { formatAmount } from '../format.ts';
 import { interpolate, localeOf, useLanguage, useMessages } from '../i18n/i18n.ts';
 import { navigate, routePath } from '../router.ts';
 import { useServices } from '../services-context.ts';
+import { acceptShownCategories } from './accept-category.ts';
+import { describeError } from './errors.ts';
 import { DeleteOperationDialog } from './DeleteOperationDialog.tsx';
 import { DEFAULT_SORT, EMPTY_FILTER_FIELDS, filterOf, type FilterFields } from './filter-form.ts';
 import { Filters } from './Filters.tsx';
@@ -72,7 +74,7 @@ function AccountView({ account }: { readonly account: Account }) {
   const t = useMessages(operationsMessages);
   const types = useMessages(accountTypeNames);
   const language = useLanguage();
-  const { state } = useServices();
+  const { state, categorization } = useServices();
   const operations = state.operationsByAccount.value.get(account.id) ?? NO_OPERATIONS;
   const isLoaded = state.areOperationsLoaded.value;
   const balance = state.balances.value.get(account.id);
@@ -82,6 +84,7 @@ function AccountView({ account }: { readonly account: Account }) {
   const [fields, setFields] = useState<FilterFields>(EMPTY_FILTER_FIELDS);
   const [sort, setSort] = useState<OperationSort>(DEFAULT_SORT);
   const [dialog, setDialog] = useState<DialogState | null>(null);
+  const [acceptError, setAcceptError] = useState<string | null>(null);
   const sectionRef = useRef<HTMLElement>(null);
   // A deleted row cannot take focus back from its dialog: give it to the list's current row.
   const afterDelete = () => {
@@ -107,6 +110,15 @@ function AccountView({ account }: { readonly account: Account }) {
       : total === 1
         ? t.countOne
         : interpolate(t.countAll, { count: number(total) });
+
+  const accept = (operation: Operation) => {
+    // An uncategorised transfer shows "Transfer", not a suggestion: there is nothing to accept.
+    if (operation.transferPeerId !== null && operation.categoryId === null) return;
+    setAcceptError(null);
+    void acceptShownCategories(categorization, [operation]).catch((error: unknown) =>
+      setAcceptError(interpolate(t.acceptFailed, { reason: describeError(error) })),
+    );
+  };
 
   const onSort = (field: SortField) =>
     setSort(
@@ -173,6 +185,11 @@ function AccountView({ account }: { readonly account: Account }) {
           <p class="op-count" role="status">
             {countText}
           </p>
+          {acceptError && (
+            <p role="alert" class="error">
+              {acceptError}
+            </p>
+          )}
           {total === 0 ? (
             <p class="empty-state card">{t.emptyAccount}</p>
           ) : (
@@ -193,6 +210,8 @@ function AccountView({ account }: { readonly account: Account }) {
                 categoriesById={state.categoriesById.value}
                 accountsById={state.accountsById.value}
                 operationsById={state.operationsById.value}
+                suggestions={categorization.suggestions.value}
+                onAccept={accept}
                 onOpen={(operation) => setDialog({ kind: 'edit', operation, isDeleting: false })}
                 onDelete={(operation) => setDialog({ kind: 'delete', operation })}
               />

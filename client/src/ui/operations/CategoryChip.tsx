@@ -5,8 +5,7 @@ import type { OperationsMessages } from './messages.ts';
  * A category as a coloured chip, in as few elements as possible (the dot is a ::before), and as
  * a plain render function rather than a component: the list renders a few dozen of these on
  * every scrolled frame.
- * A category One chosen by a rule, memory or the model, and not confirmed
- * yet, is drawn dashed and says so to screen readers: suggestions must never pass for choices.
+ * A category chosen by a rule, memory or the model, and not confirmed yet, is drawn dashed and says so to screen readers: suggestions must never pass for choices.
  */
 export function renderCategoryChip(
   category: Category | undefined,

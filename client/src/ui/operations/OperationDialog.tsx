@@ -18,6 +18,8 @@ import {
 } from './operation-form.ts';
 import { describeError, focusFirstInvalid } from './errors.ts';
 import { FormFooter } from './FormFooter.tsx';
+import { suggestionMessages } from './suggestion-messages.ts';
+import { suggestionHint } from './suggestion-text.ts';
 
 interface OperationDialogProps {
   readonly account: Account;
@@ -29,8 +31,9 @@ interface OperationDialogProps {
 
 export function OperationDialog({ account, operation, onClose, onDelete }: OperationDialogProps) {
   const t = useMessages(operationsMessages);
+  const ts = useMessages(suggestionMessages);
   const language = useLanguage();
-  const { ledger, state } = useServices();
+  const { ledger, state, categorization } = useServices();
   const titleId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [fields, setFields] = useState<OperationFields>(() =>
@@ -61,6 +64,29 @@ export function OperationDialog({ account, operation, onClose, onDelete }: Opera
     return byCode[error];
   };
   const set = (change: Partial<OperationFields>) => setFields({ ...fields, ...change });
+  const categoryHint = operation
+    ? suggestionHint(
+        operation,
+        categorization.suggestions.value.get(operation.id),
+        state.categoriesById.value,
+        language,
+        ts,
+      )
+    : undefined;
+
+  /**
+   * A category the person picks here is their choice like any other: it goes through the
+   * categoriser, which remembers it for the merchant and learns from it. The rest of the edit is
+   * then saved over the operation as it now is, so neither write undoes the other.
+   */
+  const chooseCategoryOf = async (
+    edited: Operation,
+    categoryId: Operation['categoryId'],
+  ): Promise<Operation> => {
+    if (categoryId === null || categoryId === edited.categoryId) return edited;
+    await categorization.choose([edited.id], categoryId);
+    return { ...edited, categoryId, categorySource: 'user' };
+  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -77,7 +103,12 @@ export function OperationDialog({ account, operation, onClose, onDelete }: Opera
     setSaving(true);
     try {
       const saved = operation
-        ? await updateOperation(ledger, operation, result.draft, peer)
+        ? await updateOperation(
+            ledger,
+            await chooseCategoryOf(operation, result.draft.categoryId),
+            result.draft,
+            peer,
+          )
         : await addOperation(ledger, result.draft, state.accounts.value);
       if (saved.ok) {
         onClose();
@@ -192,7 +223,7 @@ export function OperationDialog({ account, operation, onClose, onDelete }: Opera
               />
             )}
           </Field>
-          <Field label={t.category} class="span-all">
+          <Field label={t.category} class="span-all" hint={categoryHint}>
             {(control) => (
               <select
                 {...control}

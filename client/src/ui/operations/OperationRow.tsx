@@ -1,9 +1,11 @@
 import type { Account, Category, Language, MinorUnits, Operation } from '@tirelire/shared';
+import type { Suggestion } from '@tirelire/shared/categorize';
 import { formatAmount, formatDate } from '../format.ts';
 import { interpolate } from '../i18n/i18n.ts';
 import { navigate, routePath } from '../router.ts';
-import { renderCategoryChip } from './CategoryChip.tsx';
 import type { OperationsMessages } from './messages.ts';
+import type { SuggestionMessages } from './suggestion-messages.ts';
+import { renderReviewableCategory } from './SuggestionChip.tsx';
 
 export interface OperationRowProps {
   readonly operation: Operation;
@@ -12,10 +14,14 @@ export interface OperationRowProps {
   readonly isTabStop: boolean;
   readonly balance: MinorUnits | undefined;
   readonly category: Category | undefined;
+  /** What the categoriser suggests, while the operation waits for the person. */
+  readonly suggestion: Suggestion | undefined;
+  readonly suggestedCategory: Category | undefined;
   /** The account of the other half, for a transfer. */
   readonly peerAccount: Account | undefined;
   readonly language: Language;
   readonly t: OperationsMessages;
+  readonly ts: SuggestionMessages;
 }
 
 function amountClass(amountMinor: number): string {
@@ -85,7 +91,16 @@ export function renderOperationRow(props: OperationRowProps) {
           // category, so it should not look like one is missing.
           <span class="chip chip-none">{t.transferMarker}</span>
         ) : (
-          renderCategoryChip(props.category, operation.categorySource, language, t)
+          renderReviewableCategory({
+            operation,
+            category: props.category,
+            suggestion: props.suggestion,
+            suggestedCategory: props.suggestedCategory,
+            tabIndex: props.isTabStop ? 0 : -1,
+            language,
+            t,
+            ts: props.ts,
+          })
         )}
       </div>
       <div role="cell" class={`op-cell op-amount ${amountClass(operation.amountMinor)}`}>

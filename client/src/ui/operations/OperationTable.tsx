@@ -9,10 +9,12 @@ import type {
   OperationSort,
   SortField,
 } from '@tirelire/shared';
+import type { Suggestion } from '@tirelire/shared/categorize';
 import type { QueryResult } from '../../app/operation-list.ts';
 import { useLanguage, useMessages } from '../i18n/i18n.ts';
 import { operationsMessages } from './messages.ts';
 import { renderOperationRow } from './OperationRow.tsx';
+import { suggestionMessages } from './suggestion-messages.ts';
 import { useVirtualRows } from './useVirtualRows.ts';
 import { targetRow } from './virtual-range.ts';
 
@@ -30,17 +32,22 @@ interface OperationTableProps {
   readonly categoriesById: ReadonlyMap<CategoryId, Category>;
   readonly accountsById: ReadonlyMap<AccountId, Account>;
   readonly operationsById: ReadonlyMap<OperationId, Operation>;
+  readonly suggestions: ReadonlyMap<OperationId, Suggestion>;
   readonly onOpen: (operation: Operation) => void;
   readonly onDelete: (operation: Operation) => void;
+  /** Accepts the suggestion of an uncategorised operation, or confirms its automatic category. */
+  readonly onAccept: (operation: Operation) => void;
 }
 
 /**
  * The operations as an ARIA table whose body is virtualised. Rows use a roving tabindex: the
- * table is one tab stop, arrows move between rows, Enter edits, Delete deletes.
+ * table is one tab stop, arrows move between rows, Enter edits, Delete deletes, A accepts the
+ * suggested category. The active row's suggestion chip is the next tab stop.
  */
 export function OperationTable(props: OperationTableProps) {
   const { result } = props;
   const t = useMessages(operationsMessages);
+  const ts = useMessages(suggestionMessages);
   const language = useLanguage();
   const helpId = useId();
   const count = result.operations.length;
@@ -91,6 +98,11 @@ export function OperationTable(props: OperationTableProps) {
       props.onDelete(operation);
       return;
     }
+    if ((event.key === 'a' || event.key === 'A') && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      props.onAccept(operation);
+      return;
+    }
     const target = targetRow(event.key, index, count, virtual.rowsPerPage);
     if (target === null) return;
     event.preventDefault();
@@ -126,6 +138,7 @@ export function OperationTable(props: OperationTableProps) {
   for (let index = start; index < end; index += 1) {
     const operation = result.operations[index];
     if (!operation) continue;
+    const suggestion = props.suggestions.get(operation.id);
     const peer =
       operation.transferPeerId === null
         ? undefined
@@ -141,9 +154,12 @@ export function OperationTable(props: OperationTableProps) {
           operation.categoryId === null
             ? undefined
             : props.categoriesById.get(operation.categoryId),
+        suggestion,
+        suggestedCategory: suggestion ? props.categoriesById.get(suggestion.categoryId) : undefined,
         peerAccount: peer ? props.accountsById.get(peer.accountId) : undefined,
         language,
         t,
+        ts,
       }),
     );
   }
@@ -194,7 +210,12 @@ export function OperationTable(props: OperationTableProps) {
           onClick={(event) => {
             const index = indexOf(event.target);
             const operation = index === null ? undefined : result.operations[index];
-            if (operation) props.onOpen(operation);
+            if (!operation) return;
+            // The suggestion chip is a button inside the row: it accepts, it does not edit.
+            const isChip =
+              event.target instanceof Element && event.target.closest('[data-action]') !== null;
+            if (isChip) props.onAccept(operation);
+            else props.onOpen(operation);
           }}
         >
           {rows}

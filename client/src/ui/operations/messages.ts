@@ -51,7 +51,8 @@ export const operationsMessages = defineMessages({
     noCategory: 'No category',
     emptyAccount: 'No operations yet. Add one by hand, or import your bank’s file.',
     emptyFiltered: 'No operation matches these filters.',
-    tableHelp: 'Arrow keys move between operations; Enter edits; Delete deletes.',
+    tableHelp:
+      'Arrow keys move between operations; Enter edits; Delete deletes; A accepts the suggested category.',
     // Operation dialog
     newOperation: 'New operation',
     editOperation: 'Edit operation',
@@ -101,6 +102,7 @@ export const operationsMessages = defineMessages({
     saveFailed: 'Could not save: {reason}. Check the fields and try again.',
     deleteFailed: 'Could not delete: {reason}. Try again.',
     fixErrors: 'Some fields need your attention.',
+    acceptFailed: 'The category could not be saved: {reason}. Try again.',
   },
   fr: {
     backToAccounts: 'Tous les comptes',
@@ -152,7 +154,7 @@ export const operationsMessages = defineMessages({
       'Aucune opération pour le moment. Ajoutez-en une à la main, ou importez le fichier de votre banque.',
     emptyFiltered: 'Aucune opération ne correspond à ces filtres.',
     tableHelp:
-      'Les flèches passent d’une opération à l’autre ; Entrée la modifie ; Suppr la supprime.',
+      'Les flèches passent d’une opération à l’autre ; Entrée la modifie ; Suppr la supprime ; A accepte la catégorie suggérée.',
     newOperation: 'Nouvelle opération',
     editOperation: 'Modifier l’opération',
     direction: 'Type',
@@ -198,6 +200,7 @@ export const operationsMessages = defineMessages({
     saveFailed: 'Enregistrement impossible : {reason}. Vérifiez les champs et réessayez.',
     deleteFailed: 'Suppression impossible : {reason}. Réessayez.',
     fixErrors: 'Certains champs sont à corriger.',
+    acceptFailed: 'La catégorie n’a pas pu être enregistrée : {reason}. Réessayez.',
   },
 });
 

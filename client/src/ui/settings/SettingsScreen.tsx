@@ -1,5 +1,6 @@
 import { version } from '../../../package.json';
 import { interpolate, useMessages } from '../i18n/i18n.ts';
+import { CategorisationSection } from './CategorisationSection.tsx';
 import { DisplaySection } from './DisplaySection.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import { settingsMessages } from './messages.ts';
@@ -7,13 +8,14 @@ import { RestoreFromFile } from './RestoreFromFile.tsx';
 import { StorageSection } from './StorageSection.tsx';
 import './settings.css';
 
-/** Language and theme, export and restore, device storage, and the licence. */
+/** Language and theme, categorisation, export and restore, device storage, and the licence. */
 export function SettingsScreen() {
   const t = useMessages(settingsMessages);
   return (
     <section class="settings">
       <h1 tabIndex={-1}>{t.title}</h1>
       <DisplaySection />
+      <CategorisationSection />
       <section class="card settings-section" aria-labelledby="settings-data">
         <h2 id="settings-data">{t.data}</h2>
         <p class="muted">{t.dataIntro}</p>

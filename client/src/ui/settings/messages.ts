@@ -66,6 +66,18 @@ export const settingsMessages = defineMessages({
     aboutLine:
       'Tirelire {version}. Free software under the GNU Affero General Public License, version 3 or later (AGPL-3.0-or-later).',
     privacyLine: 'Your ledger is stored on this device only.',
+    categorisation: 'Categorisation',
+    categorisationIntro:
+      'Categories are suggested on this device, by your rules, your earlier choices and a small model. No operation leaves the device for this.',
+    autoCategorize: 'Apply confident suggestions automatically',
+    autoCategorizeHint:
+      'Operations without a category get the suggestion when it is very likely right. They stay marked “auto” until you confirm them, in the account or in “To review”.',
+    modelStatus: 'Model',
+    modelLoading: 'Loading…',
+    modelReady: 'Ready: version {version}, running on {backend}.',
+    modelDegraded:
+      'Not available ({reason}). Rules and your choices still work; only the model’s suggestions are missing.',
+    manageRules: 'Manage rules',
   },
   fr: {
     title: 'Réglages',
@@ -134,5 +146,17 @@ export const settingsMessages = defineMessages({
     aboutLine:
       'Tirelire {version}. Logiciel libre sous licence publique générale GNU Affero, version 3 ou ultérieure (AGPL-3.0-or-later).',
     privacyLine: 'Vos comptes sont enregistrés uniquement sur cet appareil.',
+    categorisation: 'Catégorisation',
+    categorisationIntro:
+      'Les catégories sont suggérées sur cet appareil, par vos règles, vos choix précédents et un petit modèle. Aucune opération ne quitte l’appareil pour cela.',
+    autoCategorize: 'Appliquer automatiquement les suggestions sûres',
+    autoCategorizeHint:
+      'Les opérations sans catégorie reçoivent la suggestion quand elle est très probablement juste. Elles restent marquées « auto » jusqu’à ce que vous les confirmiez, dans le compte ou dans « À vérifier ».',
+    modelStatus: 'Modèle',
+    modelLoading: 'Chargement…',
+    modelReady: 'Prêt : version {version}, exécuté avec {backend}.',
+    modelDegraded:
+      'Indisponible ({reason}). Les règles et vos choix fonctionnent toujours ; seules les suggestions du modèle manquent.',
+    manageRules: 'Gérer les règles',
   },
 });

@@ -21,6 +21,12 @@ const CategoriesScreen = lazyScreen(() =>
 const ImportScreen = lazyScreen(() =>
   import('../import/ImportScreen.tsx').then((module) => module.ImportScreen),
 );
+const ReviewScreen = lazyScreen(() =>
+  import('../review/ReviewScreen.tsx').then((module) => module.ReviewScreen),
+);
+const RulesScreen = lazyScreen(() =>
+  import('../rules/RulesScreen.tsx').then((module) => module.RulesScreen),
+);
 const SettingsScreen = lazyScreen(() =>
   import('../settings/SettingsScreen.tsx').then((module) => module.SettingsScreen),
 );
@@ -46,6 +52,8 @@ export function App({ services }: { readonly services: AppServices }) {
             {route.name === 'activity' && <ActivityScreen />}
             {route.name === 'settings' && <SettingsScreen />}
             {route.name === 'import' && <ImportScreen />}
+            {route.name === 'review' && <ReviewScreen />}
+            {route.name === 'rules' && <RulesScreen />}
             {route.name === 'not-found' && <NotFound />}
           </main>
           <UpdateBanner />

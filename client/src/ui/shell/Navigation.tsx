@@ -1,10 +1,12 @@
-import { useMessages } from '../i18n/i18n.ts';
+import { localeOf, useLanguage, useMessages } from '../i18n/i18n.ts';
 import { navigate, routePath, type Route } from '../router.ts';
+import { useServices } from '../services-context.ts';
 import { shellMessages } from './messages.ts';
 
 const ITEMS = [
   { route: { name: 'home' }, key: 'accounts' },
   { route: { name: 'import' }, key: 'import' },
+  { route: { name: 'review' }, key: 'review' },
   { route: { name: 'activity' }, key: 'activity' },
   { route: { name: 'categories' }, key: 'categories' },
   { route: { name: 'settings' }, key: 'settings' },
@@ -12,8 +14,13 @@ const ITEMS = [
 
 export function Navigation({ route }: { readonly route: Route }) {
   const t = useMessages(shellMessages);
+  const language = useLanguage();
+  // How many operations wait for the person: shown beside "To review" once there are some.
+  const toReview = useServices().categorization.reviewQueue.value.length;
   const isCurrent = (item: Route) =>
-    item.name === route.name || (item.name === 'home' && route.name === 'account');
+    item.name === route.name ||
+    (item.name === 'home' && route.name === 'account') ||
+    (item.name === 'categories' && route.name === 'rules');
   return (
     <header class="topbar">
       <a class="skip-link" href="#main">
@@ -36,6 +43,15 @@ export function Navigation({ route }: { readonly route: Route }) {
                 }}
               >
                 {t[item.key]}
+                {item.key === 'review' && toReview > 0 && (
+                  <>
+                    <span class="visually-hidden"> (</span>
+                    <span class="nav-count" data-testid="review-count">
+                      {toReview.toLocaleString(localeOf(language))}
+                    </span>
+                    <span class="visually-hidden">)</span>
+                  </>
+                )}
               </a>
             </li>
           ))}

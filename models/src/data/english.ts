@@ -1,0 +1,160 @@
+/**
+ * Our English corpus: UK, US and international merchants and bank wordings, each with the
+ * default category a person would pick, written for Tirelire (no third-party data). `style` says
+ * how banks print operations with it; english-labels.ts turns each entry into raw labels.
+ */
+export type EnglishStyle =
+  /** Card spending in shops: "CARD PAYMENT TO X ON 12-03-2025", "X LONDON GB", "POS 1234 X". */
+  | 'card'
+  /** Online card spending: "PAYPAL *X", "X*AB12CD", "X.CO.UK". */
+  | 'online'
+  /** Direct debits: "DIRECT DEBIT PAYMENT TO X REF ...", "X DDR". */
+  | 'debit'
+  /** Money coming in: "FASTER PAYMENTS RECEIPT REF X", "X BGC". */
+  | 'credit'
+  /** Money going to one's own or another account: "TRANSFER TO X", "SO X". */
+  | 'transfer'
+  /** Cash machines: "CASH WITHDRAWAL X LONDON". */
+  | 'cash'
+  /** Lines the bank writes itself: "OVERDRAFT FEE". */
+  | 'bank';
+
+export interface EnglishMerchant {
+  readonly name: string;
+  readonly category: string;
+  readonly style: EnglishStyle;
+}
+
+const entries = (category: string, style: EnglishStyle, names: string): EnglishMerchant[] =>
+  names.split('|').map((name) => ({ name: name.trim(), category, style }));
+
+export const ENGLISH_MERCHANTS: readonly EnglishMerchant[] = [
+  ...entries(
+    'groceries',
+    'card',
+    'TESCO STORES|TESCO EXPRESS|SAINSBURYS S/MKTS|SAINSBURYS LOCAL|ASDA STORES|WAITROSE|ALDI STORES|' +
+      'LIDL GB|MORRISONS|CO-OP GROUP FOOD|ICELAND FOODS|M&S SIMPLY FOOD|WHOLE FOODS MARKET|' +
+      'TRADER JOES|KROGER|SAFEWAY|COSTCO WHOLESALE|SPAR|BUDGENS|FARMFOODS|PUBLIX|GREGGS BAKERY',
+  ),
+  ...entries('groceries', 'online', 'OCADO RETAIL|INSTACART|AMAZON FRESH'),
+  ...entries(
+    'eating_out',
+    'card',
+    'PRET A MANGER|STARBUCKS|COSTA COFFEE|CAFFE NERO|MCDONALDS|BURGER KING|KFC|NANDOS|WAGAMAMA|' +
+      'PIZZA EXPRESS|JD WETHERSPOON|LEON RESTAURANTS|ITSU|FIVE GUYS|SUBWAY|CHIPOTLE|TACO BELL|' +
+      'DUNKIN|TIM HORTONS|WASABI|YO SUSHI|HONEST BURGERS|THE CROWN PUB|BREWDOG',
+  ),
+  ...entries('eating_out', 'online', 'DELIVEROO|UBER EATS|JUST EAT|DOORDASH|GRUBHUB|DOMINOS PIZZA'),
+  ...entries(
+    'shopping',
+    'card',
+    'ARGOS|PRIMARK|NEXT RETAIL|JOHN LEWIS|ZARA UK|CURRYS|APPLE STORE|TK MAXX|SUPERDRUG|WHSMITH|' +
+      'SPORTS DIRECT|JD SPORTS|TARGET|BEST BUY|WALMART|UNIQLO|HOLLAND AND BARRETT|THE WORKS|' +
+      'CLAIRES ACCESSORIES|PANDORA JEWELLERY',
+  ),
+  ...entries('shopping', 'online', 'AMAZON.CO.UK|AMZN MKTP UK|EBAY|ETSY|ASOS.COM|SHEIN|ALIEXPRESS'),
+  ...entries(
+    'housing',
+    'card',
+    'IKEA|B&Q|WICKES|SCREWFIX|HOMEBASE|DUNELM|HOME DEPOT|LOWES|TOOLSTATION|WAYFAIR',
+  ),
+  ...entries(
+    'housing',
+    'debit',
+    'FOXTONS LETTINGS|OPENRENT|LETTING AGENT RENT|SERVICE CHARGE MGMT|GROUND RENT',
+  ),
+  ...entries(
+    'transport',
+    'card',
+    'TFL TRAVEL CH|TRAINLINE|SHELL|BP|ESSO|TEXACO|UBER TRIP|BOLT.EU|ADDISON LEE|NATIONAL RAIL|' +
+      'AVANTI WEST COAST|LNER|GWR|NATIONAL EXPRESS|STAGECOACH|RINGGO|NCP PARKING|DART CHARGE|' +
+      'HALFORDS|KWIK FIT|ENTERPRISE RENT-A-CAR|LYFT|MTA NYCT|ZIPCAR|JUSTPARK|MOTO SERVICES',
+  ),
+  ...entries(
+    'utilities_telecom',
+    'debit',
+    'BRITISH GAS|OCTOPUS ENERGY|EDF ENERGY|E.ON NEXT|OVO ENERGY|THAMES WATER|SEVERN TRENT|' +
+      'ANGLIAN WATER|VODAFONE|EE LIMITED|BT GROUP|SKY DIGITAL|VIRGIN MEDIA|O2 UK|THREE UK|' +
+      'TALKTALK|GIFFGAFF|PLUSNET|COMCAST XFINITY|VERIZON WIRELESS|AT&T|T-MOBILE|SCOTTISH POWER',
+  ),
+  ...entries(
+    'health',
+    'card',
+    'BOOTS|LLOYDS PHARMACY|SPECSAVERS|VISION EXPRESS|WALGREENS|CVS PHARMACY|SUPERDRUG PHARMACY|' +
+      'BUPA DENTAL CARE|MYDENTIST|WELL PHARMACY',
+  ),
+  ...entries('health', 'debit', 'NHS PRESCRIPTION PPC|NHS BUSINESS SERVICES|PRIVATE GP CLINIC'),
+  ...entries(
+    'leisure_travel',
+    'online',
+    'NETFLIX.COM|SPOTIFY|DISNEY PLUS|PRIME VIDEO|RYANAIR|EASYJET|BRITISH AIRWAYS|JET2|AIRBNB|' +
+      'BOOKING.COM|EXPEDIA|HOTELS.COM|EUROSTAR|TICKETMASTER|STEAMGAMES|PLAYSTATION NETWORK|' +
+      'XBOX|AUDIBLE|NINTENDO ESHOP',
+  ),
+  ...entries(
+    'leisure_travel',
+    'card',
+    'PREMIER INN|TRAVELODGE|ODEON CINEMAS|CINEWORLD|VUE CINEMAS|PUREGYM|THE GYM GROUP|' +
+      'NATIONAL TRUST|ALTON TOWERS|WATERSTONES',
+  ),
+  ...entries(
+    'education_kids',
+    'online',
+    'UDEMY|COURSERA|PARENTPAY|SCOPAY|KUMON|TUTORFUL|DUOLINGO|OPEN UNIVERSITY',
+  ),
+  ...entries(
+    'education_kids',
+    'debit',
+    'BRIGHT HORIZONS NURSERY|BUSY BEES NURSERY|SCHOOL FEES|STUDENT LOANS CO|CHILDCARE',
+  ),
+  ...entries(
+    'insurance',
+    'debit',
+    'AVIVA|DIRECT LINE|ADMIRAL INSURANCE|CHURCHILL INSURANCE|LV= INSURANCE|AXA INSURANCE|' +
+      'HASTINGS DIRECT|LEGAL & GENERAL|VITALITY HEALTH|BUPA INSURANCE|PETPLAN|GEICO|STATE FARM|' +
+      'ALLSTATE|ZURICH INSURANCE',
+  ),
+  ...entries(
+    'taxes_gov',
+    'debit',
+    'HMRC|DVLA|COUNCIL TAX|TV LICENCE|HMRC SELF ASSESSMENT|IRS USATAXPYMT|HM PASSPORT OFFICE|' +
+      'GOV.UK|PENALTY CHARGE NOTICE|CITY COUNCIL',
+  ),
+  ...entries(
+    'bank_fees',
+    'bank',
+    'OVERDRAFT FEE|NON-STERLING TRANSACTION FEE|MONTHLY ACCOUNT FEE|UNARRANGED OVERDRAFT FEE|' +
+      'FOREIGN TRANSACTION FEE|OVERDRAFT INTEREST|ACCOUNT MAINTENANCE FEE|CARD REPLACEMENT FEE|' +
+      'NON-STERLING CASH FEE|RETURNED DD FEE',
+  ),
+  ...entries(
+    'loans_credit',
+    'debit',
+    'NATIONWIDE MORTGAGE|HALIFAX MORTGAGE|SANTANDER MORTGAGE|MORTGAGE PAYMENT|LOAN REPAYMENT|' +
+      'ZOPA LOAN|KLARNA|CLEARPAY|NOVUNA PERSONAL FINANCE|BLACK HORSE FINANCE|SALLIE MAE|' +
+      'PERSONAL LOAN',
+  ),
+  ...entries(
+    'income',
+    'credit',
+    'SALARY|PAYROLL|PENSION|HMRC REFUND|DWP UNIVERSAL CREDIT|CHILD BENEFIT|DIVIDEND|' +
+      'INTEREST PAID|STATE PENSION|EXPENSES REIMBURSEMENT|WAGES|TAX REFUND',
+  ),
+  ...entries(
+    'cash',
+    'cash',
+    'LINK ATM|NOTEMACHINE|CARDTRONICS|HSBC ATM|BARCLAYS ATM|LLOYDS BANK ATM|POST OFFICE ATM',
+  ),
+  ...entries(
+    'transfers_savings',
+    'transfer',
+    'SAVINGS ACCOUNT|CASH ISA|STOCKS AND SHARES ISA|MONZO POT|REVOLUT|WISE|PREMIUM BONDS NS&I|' +
+      'VANGUARD|TRADING 212|MONEYBOX|CREDIT CARD PAYMENT|OWN ACCOUNT',
+  ),
+  ...entries(
+    'other',
+    'card',
+    'OXFAM|BRITISH RED CROSS|CANCER RESEARCH UK|ROYAL MAIL|POST OFFICE COUNTER|PETS AT HOME|' +
+      'RSPCA|JUSTGIVING|UNICEF|THE SALVATION ARMY',
+  ),
+];
