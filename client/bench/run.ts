@@ -10,12 +10,17 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, startServer } from '../e2e/harness.ts';
 import { recordResults } from './record.ts';
+import { measureCategorize } from './categorize.ts';
 import { measureImport } from './import.ts';
 import { measureLedger } from './ledger.ts';
 
-/** `npm run bench` measures everything; `npm run bench -- import` (or `ledger`) only that part. */
+/**
+ * `npm run bench` measures everything; `npm run bench -- import` (or `ledger`, `categorize`)
+ * only that part.
+ */
 const wanted = process.argv.slice(2);
-const runs = (part: 'ledger' | 'import') => wanted.length === 0 || wanted.includes(part);
+const runs = (part: 'ledger' | 'import' | 'categorize') =>
+  wanted.length === 0 || wanted.includes(part);
 
 const REPO = resolve(import.meta.dirname, '../..');
 
@@ -56,6 +61,12 @@ async function main(): Promise<void> {
       const results = { date: new Date().toISOString(), machine, import: statements };
       console.log(JSON.stringify(results, null, 2));
       await recordResults(join(REPO, 'docs/benchmarks.md'), 'import', results);
+    }
+    if (runs('categorize')) {
+      const categorize = await measureCategorize(server.url);
+      const results = { date: new Date().toISOString(), machine, categorize };
+      console.log(JSON.stringify(results, null, 2));
+      await recordResults(join(REPO, 'docs/benchmarks.md'), 'categorize', results);
     }
   } finally {
     await context.close();

@@ -1,8 +1,10 @@
 /**
  * Composition root of the benchmark page (client/bench.html, built only with `--mode bench`).
  * It wires the same RxDB adapter and database name as the app, so what it writes is what the app
- * then opens, and exposes two timed actions to client/bench/ledger.ts.
+ * then opens, and the app's categoriser worker, and exposes timed actions to client/bench/.
  */
+import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import {
   createAccount,
   currency,
@@ -16,9 +18,25 @@ import {
   type Operation,
 } from '@tirelire/shared';
 import { openRxdbLedgerStore } from '../adapters/rxdb/RxdbLedgerStore.ts';
+import { createCategorizerApi } from '../adapters/categorizer/categorizer-api.ts';
+import {
+  categorizeContextSchema,
+  categorizeInputsSchema,
+} from '../adapters/categorizer/categorizer-schemas.ts';
+import { InlineCategorizer } from '../adapters/categorizer/InlineCategorizer.ts';
+import { loadDefaultModel } from '../adapters/categorizer/load-default-model.ts';
+import { MemoryPersonalLayerStore } from '../adapters/categorizer/personal-layer-store.ts';
+import { openWorkerCategorizer } from '../adapters/categorizer/WorkerCategorizer.ts';
 import { openWorkerStatementReader } from '../adapters/worker/WorkerStatementReader.ts';
 import { commitImport } from '../app/use-cases/import.ts';
 import type {} from './api.ts';
+import { measureOnPage } from './categorize-page.ts';
+import {
+  measureCorrection,
+  measureLearn,
+  measureLoad,
+  measureSuggest,
+} from './categorize-worker.ts';
 
 const NOW = Date.UTC(2026, 10, 25);
 
@@ -127,5 +145,43 @@ window.tirelireBench = {
       return performance.now() - start;
     });
     return { loadMs, times };
+  },
+
+  categorizerLoad: () => measureLoad(openWorkerCategorizer),
+  categorizerSuggest: (options) => measureSuggest(openWorkerCategorizer, options),
+  categorizerCorrection: (options) => measureCorrection(openWorkerCategorizer, options),
+  categorizerLearn: (options) => measureLearn(openWorkerCategorizer, options),
+
+  async categorizeOnPage(options) {
+    // The model as the worker loads it (same files, same backend choice), on this thread.
+    const loaded = await loadDefaultModel({
+      baseUrl: new URL('/models/default/', location.href),
+      fetch: (url) => fetch(url),
+      wasmBinaries: { simd: simdWasm, plain: plainWasm },
+      scope: self,
+    });
+    if (!loaded.ok) throw new Error(loaded.message);
+    const model = loaded.value;
+    const categorizer = new InlineCategorizer(
+      createCategorizerApi({
+        loadModel: () => Promise.resolve(loaded),
+        personalLayers: new MemoryPersonalLayerStore(),
+      }),
+    );
+    try {
+      return await measureOnPage(
+        {
+          categorizer,
+          model,
+          validate: (operations, context) => {
+            categorizeInputsSchema.parse(operations);
+            categorizeContextSchema.parse(context);
+          },
+        },
+        options,
+      );
+    } finally {
+      categorizer.close(); // frees the model too
+    }
   },
 };

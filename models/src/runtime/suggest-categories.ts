@@ -1,11 +1,18 @@
 import type { CategoryId, IsoDate } from '@tirelire/shared';
 import {
-  blend,
-  decide,
+  ALTERNATIVES,
+  Blender,
+  decideRanked,
   featuresOf,
+  featuresWithLabels,
+  labelFeaturesOf,
+  normalizeLabel,
   personalWeight,
+  type LabelFeatures,
   type MerchantMemory,
+  type NormalizedLabel,
   type Prediction,
+  type RankedDecisionContext,
   type Rule,
   type Suggestion,
 } from '@tirelire/shared/categorize';
@@ -34,9 +41,15 @@ export interface SuggestContext {
 }
 
 /**
- * The pipeline for a batch, shared by the app's worker and the `categorize` command: features → default model → personal layer → blend →
- * decide (rules, then merchant memory, then the model). The model runs on the whole batch at
- * once, since its top 3 come along as alternatives whichever step decides.
+ * The pipeline for a batch, shared by the app's worker and the `categorize` command: features →
+ * default model → personal layer → blend → decide (rules, then merchant memory, then the model).
+ * The model runs on the whole batch at once, since its top 3 come along as alternatives whichever
+ * step decides.
+ *
+ * The batch way of each step, with the same results as the plain composition (featuresOf,
+ * blend, decide per operation; suggest-categories.test.ts checks it): each distinct label is
+ * normalised once, for its features and its merchant key alike, and its share of the features is
+ * hashed once; blend works in typed arrays and builds only the top 3.
  */
 export function suggestCategories(
   operations: readonly OperationToCategorize[],
@@ -44,9 +57,13 @@ export function suggestCategories(
   /** null when the model could not be loaded: rules and memory only. */
   models: Models | null,
 ): (Suggestion | null)[] {
-  const predictions = models ? predictAll(operations, context.categories, models) : null;
+  const labels = new BatchLabels();
+  const normalized = operations.map((operation) => labels.normalized(operation.rawLabel));
+  const ranked = models
+    ? rankAll(operations, normalized, labels, context.categories, models)
+    : null;
   const personal = models?.personal ?? null;
-  const decision = {
+  const decision: RankedDecisionContext = {
     rules: context.rules,
     memory: context.memory,
     personal: personal !== null && personalWeight(personal.trainedOn) > 0,
@@ -54,35 +71,75 @@ export function suggestCategories(
     autoApply: context.autoApply,
   };
   return operations.map((operation, i) =>
-    decide(operation, { ...decision, predictions: predictions?.[i] ?? null }),
+    decideRanked(operation, normalized[i]!.merchantKey, ranked?.[i] ?? [], decision),
   );
 }
 
-function predictAll(
+/** Each operation's blended top predictions (at most ALTERNATIVES, best first). */
+function rankAll(
   operations: readonly OperationToCategorize[],
+  normalized: readonly NormalizedLabel[],
+  labels: BatchLabels,
   categories: readonly CategoryId[],
   { model, personal: layer }: Models,
 ): Prediction[][] {
-  const features = operations.map((operation) =>
-    featuresOf({
-      label: operation.rawLabel,
-      amountMinor: operation.amountMinor,
-      date: operation.date,
-    }),
+  const features = featuresWithLabels(
+    normalized.map((label) => labels.features(label)),
+    operations,
   );
   const { defaults, personal } = model.predictBoth(features, layer);
-  const existing = new Set(categories);
   // The layer's classes are the categories it was trained on; blend keeps only those that
   // still exist, so one deleted since (or a damaged stored id) can never be suggested.
   const personalClasses = (layer?.classes ?? []) as readonly CategoryId[];
-  return defaults.map((probs, i) => {
-    const personalProbs = personal?.[i];
-    const fromPersonal =
-      layer && personalProbs
-        ? { probs: personalProbs, classes: personalClasses, trainedOn: layer.trainedOn }
-        : null;
-    return blend(probs, model.manifest.classes, fromPersonal, existing);
-  });
+  const blender = new Blender(
+    model.manifest.classes,
+    layer ? { classes: personalClasses, trainedOn: layer.trainedOn } : null,
+    new Set(categories),
+  );
+  return defaults.map((probs, i) => blender.top(probs, personal?.[i] ?? null, ALTERNATIVES));
+}
+
+/**
+ * A batch's labels, worked out once each: a ledger repeats them ("CB MONOP 12/03 PARIS" every
+ * week, with a new date), and once normalised (dates, card numbers, references gone) even more.
+ */
+class BatchLabels {
+  private readonly byRawLabel = new Map<string, NormalizedLabel>();
+  private readonly byNormalized = new Map<NormalizedLabel, LabelFeatures>();
+  private readonly byText = new Map<string, LabelFeatures>();
+
+  normalized(rawLabel: string): NormalizedLabel {
+    let normalized = this.byRawLabel.get(rawLabel);
+    if (!normalized) {
+      normalized = normalizeLabel(rawLabel);
+      this.byRawLabel.set(rawLabel, normalized);
+    }
+    return normalized;
+  }
+
+  /** The label's share of the features, shared by every label that normalises alike. */
+  features(normalized: NormalizedLabel): LabelFeatures {
+    let features = this.byNormalized.get(normalized);
+    if (features) return features;
+    const key = `${normalized.kind ?? ''}\u0000${normalized.merchantKey}\u0000${normalized.text}`;
+    const known = this.byText.get(key);
+    // The key names the tokens through their text; compared anyway, as it is cheap.
+    if (known && sameLabel(known.normalized, normalized)) {
+      features = known;
+    } else {
+      features = labelFeaturesOf(normalized);
+      if (!known) this.byText.set(key, features);
+    }
+    this.byNormalized.set(normalized, features);
+    return features;
+  }
+}
+
+/** Whether two labels give the same label features: same kind, merchant key and tokens. */
+function sameLabel(a: NormalizedLabel, b: NormalizedLabel): boolean {
+  if (a.kind !== b.kind || a.merchantKey !== b.merchantKey) return false;
+  if (a.tokens.length !== b.tokens.length) return false;
+  return a.tokens.every((token, i) => token === b.tokens[i]);
 }
 
 /** A confirmed operation, as the personal layer learns from it. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { categoryId, type CategoryId } from '../ledger/ids.ts';
-import { blend, personalWeight, type Prediction } from './blend.ts';
+import { blend, Blender, personalWeight, type Prediction } from './blend.ts';
 
 const ids = (...names: string[]): CategoryId[] => names.map(categoryId);
 const all = new Set(ids('a', 'b', 'c', 'd'));
@@ -107,6 +107,71 @@ describe('blend', () => {
           expect(new Set(result.map((p) => p.categoryId)).size).toBe(result.length);
         },
       ),
+    );
+  });
+});
+
+describe('Blender', () => {
+  const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+  // Classes may repeat (they add up) and probabilities may be anything blend has to ignore.
+  const probability = fc.oneof(
+    fc.double({ min: 0, max: 1, noNaN: true }),
+    fc.constantFrom(0, 1e-320, 0.25, 0.5, -0.1, NaN, Infinity),
+  );
+  const classes = fc.array(fc.constantFrom(...names), { maxLength: 8 }).map((list) => ids(...list));
+  const probsFor = (list: readonly CategoryId[]) =>
+    fc.array(probability, { minLength: list.length, maxLength: list.length });
+
+  it('gives exactly the first entries of blend, operation after operation', () => {
+    fc.assert(
+      fc.property(
+        classes,
+        fc.option(fc.tuple(classes, fc.constantFrom(0, 1, 30, 45, 10_000))),
+        fc.subarray(names),
+        fc.nat(8),
+        fc.integer({ min: 1, max: 6 }),
+        fc.nat(),
+        (defaultClasses, personalShape, existingNames, count, operations, seed) => {
+          const existing = new Set(ids(...existingNames));
+          const personal = personalShape && {
+            classes: personalShape[0],
+            trainedOn: personalShape[1],
+          };
+          const blender = new Blender(defaultClasses, personal, existing);
+          const batch = fc.sample(
+            fc.tuple(probsFor(defaultClasses), fc.option(probsFor(personal?.classes ?? []))),
+            { numRuns: operations, seed },
+          );
+          for (const [defaultProbs, personalProbs] of batch) {
+            const expected = blend(
+              defaultProbs,
+              defaultClasses,
+              personal && personalProbs && { ...personal, probs: personalProbs },
+              existing,
+            ).slice(0, count);
+            expect(blender.top(defaultProbs, personal && personalProbs, count)).toEqual(expected);
+          }
+        },
+      ),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it('breaks ties by category id, as blend sorts', () => {
+    const blender = new Blender(ids('c', 'a', 'b', 'd'), null, all);
+    expect(blender.top([0.25, 0.25, 0.25, 0.25], null, 3)).toEqual(
+      ids('a', 'b', 'c').map((categoryId) => ({ categoryId, p: 0.25 })),
+    );
+  });
+
+  it('refuses probabilities that do not line up with their classes, as blend does', () => {
+    const personal = { classes: ids('d'), trainedOn: 30 };
+    const blender = new Blender(ids('a'), personal, all);
+    expect(() => blender.top([0.5, 0.5], null, 3)).toThrow(RangeError);
+    expect(() => blender.top([1], [0.5, 0.5], 3)).toThrow(RangeError);
+    // And is left as it was: the next operation blends normally.
+    expect(blender.top([1], [1], 3)).toEqual(
+      blend([1], ids('a'), { ...personal, probs: [1] }, all),
     );
   });
 });

@@ -4,8 +4,9 @@ import { isoDate } from '../ledger/dates.ts';
 import { categoryId } from '../ledger/ids.ts';
 import { makeOperation } from '../testing/fixtures.ts';
 import type { Prediction } from './blend.ts';
-import { decide, type DecisionContext } from './decide.ts';
+import { ALTERNATIVES, decide, decideRanked, type DecisionContext } from './decide.ts';
 import { buildMerchantMemory } from './memory.ts';
+import { normalizeLabel } from './normalize.ts';
 import { ruleSchema, type Rule } from './rule.ts';
 
 const rule = (spec: Partial<Record<keyof Rule, unknown>>): Rule =>
@@ -167,5 +168,52 @@ describe('decide', () => {
         },
       ),
     );
+  });
+});
+
+describe('decideRanked', () => {
+  it('is decide, given the merchant key and the sorted top predictions', () => {
+    const labels = ['CB MONOP 12/03 PARIS 75', 'CB MONOP', 'PRLV SEPA FREE MOBILE', 'CHQ 1234567'];
+    const memory = buildMerchantMemory([
+      makeOperation({ label: 'CB MONOP 01/02 LYON', categoryId: 'groceries' }),
+      makeOperation({ label: 'FREE MOBILE', categoryId: 'phone' }),
+    ]);
+    const rules = [
+      rule({ labelContains: 'paris', amountMaxMinor: -1000 }),
+      rule({ id: 'r2', labelPattern: '^chq', categoryId: 'cheques', updatedAt: 2 }),
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...labels),
+        fc.integer({ min: -5_000, max: 5_000 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.option(fc.shuffledSubarray(model)),
+        fc.boolean(),
+        (rawLabel, amountMinor, withRules, withMemory, listed, autoApply) => {
+          const operation = { ...subject, rawLabel, amountMinor };
+          const full = context({
+            rules: withRules ? rules : [],
+            memory: withMemory ? memory : new Map(),
+            predictions: listed,
+            thresholds: { 'eating-out': 0.5, groceries: 0.2 },
+            autoApply,
+          });
+          const { predictions, ...ranked } = full;
+          const top = [...(predictions ?? [])].sort((a, b) => b.p - a.p).slice(0, ALTERNATIVES);
+          const merchantKey = normalizeLabel(rawLabel).merchantKey;
+          expect(decideRanked(operation, merchantKey, top, ranked)).toEqual(
+            decide(operation, full),
+          );
+        },
+      ),
+    );
+  });
+
+  it('looks memory up by the merchant key it is given', () => {
+    const memory = buildMerchantMemory([makeOperation({ label: 'MONOP', categoryId: 'm' })]);
+    const ranked = context({ memory }); // its predictions are not looked at
+    expect(decideRanked(subject, 'monop', [], ranked)?.source).toBe('memory');
+    expect(decideRanked(subject, 'carrefour', [], ranked)).toBeNull();
   });
 });

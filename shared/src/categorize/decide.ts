@@ -2,7 +2,7 @@ import type { IsoDate } from '../ledger/dates.ts';
 import type { CategoryId } from '../ledger/ids.ts';
 import type { Prediction } from './blend.ts';
 import { isAutoApplicable } from './calibration.ts';
-import { recall, type MerchantMemory } from './memory.ts';
+import { recall, recallMerchant, type MerchantMemory } from './memory.ts';
 import type { Rule } from './rule.ts';
 import { firstMatchingRule } from './rules.ts';
 
@@ -67,9 +67,37 @@ function topPredictions(predictions: readonly Prediction[] | null): Prediction[]
 }
 
 export function decide(subject: DecisionSubject, context: DecisionContext): Suggestion | null {
-  const alternatives = topPredictions(context.predictions);
+  return decideWith(subject, null, topPredictions(context.predictions), context);
+}
 
-  const rule = firstMatchingRule(context.rules, subject);
+/** A {@link DecisionContext} without the predictions, which come already ranked. */
+export type RankedDecisionContext = Omit<DecisionContext, 'predictions'>;
+
+/**
+ * {@link decide} for a caller that already has what it would work out (the batch path): the
+ * label's merchant key, `normalizeLabel(subject.rawLabel).merchantKey`, and the model's top
+ * predictions, sorted as blend sorts them and at most {@link ALTERNATIVES} (they become the
+ * suggestion's alternatives as they are).
+ */
+export function decideRanked(
+  subject: DecisionSubject,
+  merchantKey: string,
+  alternatives: Prediction[],
+  context: RankedDecisionContext,
+): Suggestion | null {
+  return decideWith(subject, merchantKey, alternatives, context);
+}
+
+/** The decision order; `merchantKey` null: worked out from the label if memory is asked. */
+function decideWith(
+  subject: DecisionSubject,
+  merchantKey: string | null,
+  alternatives: Prediction[],
+  context: RankedDecisionContext,
+): Suggestion | null {
+  // Without rules (or memory, below) nothing can match: skipping saves a copy and a sort of
+  // the empty list (a normalisation of the label) per operation.
+  const rule = context.rules.length > 0 ? firstMatchingRule(context.rules, subject) : null;
   if (rule) {
     return {
       categoryId: rule.categoryId,
@@ -81,7 +109,12 @@ export function decide(subject: DecisionSubject, context: DecisionContext): Sugg
     };
   }
 
-  const remembered = recall(context.memory, subject.rawLabel);
+  const remembered =
+    context.memory.size === 0
+      ? null
+      : merchantKey === null
+        ? recall(context.memory, subject.rawLabel)
+        : recallMerchant(context.memory, merchantKey);
   if (remembered) {
     return {
       categoryId: remembered.categoryId,

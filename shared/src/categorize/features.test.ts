@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { generateDemoLedger } from '../demo/generate.ts';
 import { isoDate } from '../ledger/dates.ts';
 import { featureGoldenCase, featuresGolden } from './features-golden.ts';
 import golden from './features.golden.json' with { type: 'json' };
@@ -9,11 +10,15 @@ import {
   featuresOf,
   featureStrings,
   featureWeight,
+  featuresWithLabels,
+  labelFeaturesOf,
   MAX_FEATURES,
   type FeatureInput,
   type FeatureVector,
+  type LabelFeatures,
 } from './features.ts';
 import { fnv1a } from './hash.ts';
+import { normalizeLabel } from './normalize.ts';
 
 const date = isoDate('2024-03-12');
 
@@ -144,6 +149,109 @@ describe('featuresOf', () => {
     labels.forEach((label, i) => featuresOf({ label, amountMinor: -100 * i, date }));
     // About 50 ms of CPU in Node; the bound only catches a blow-up on a busy machine.
     expect(performance.now() - start).toBeLessThan(2_000);
+  });
+});
+
+/** Plain arrays, so a view into a batch buffer compares by content (and shows readably). */
+function plain(vector: FeatureVector): { indices: number[]; values: number[] } {
+  return { indices: [...vector.indices], values: [...vector.values] };
+}
+
+/** The batch path: each label's share computed once, whatever number of operations carry it. */
+function batchFeatures(inputs: readonly FeatureInput[]): FeatureVector[] {
+  const shares = new Map<string, LabelFeatures>();
+  const labels = inputs.map(({ label }) => {
+    let share = shares.get(label);
+    if (!share) {
+      share = labelFeaturesOf(normalizeLabel(label));
+      shares.set(label, share);
+    }
+    return share;
+  });
+  return featuresWithLabels(labels, inputs);
+}
+
+describe('labelFeaturesOf and featuresWithLabels', () => {
+  const labelPool = fc.array(
+    fc.oneof(
+      fc.string({ maxLength: 80 }),
+      fc.string({ unit: 'binary', maxLength: 600 }),
+      fc
+        .array(fc.constantFrom('CB', 'MONOP', 'PARIS', 'uber', 'h&m', 'ab', '12/03', 'é'), {
+          maxLength: 120,
+        })
+        .map((words) => words.join(' ')),
+    ),
+    { minLength: 1, maxLength: 5 },
+  );
+  const operation = fc.record({
+    amountMinor: fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.constant(0), fc.constant(NaN)),
+    date: fc.oneof(
+      fc
+        .date({ min: new Date('1900-01-01'), max: new Date('2100-12-31'), noInvalidDate: true })
+        .map((d) => isoDate(d.toISOString().slice(0, 10))),
+      fc.constant('2024-03-xx' as FeatureInput['date']), // no day: no day feature
+    ),
+  });
+
+  it('give exactly featuresOf for each operation, labels shared or not', () => {
+    fc.assert(
+      fc.property(
+        labelPool,
+        fc.array(fc.tuple(fc.nat(), operation), { maxLength: 12 }),
+        (labels, picks) => {
+          const inputs = picks.map(([pick, rest]) => ({
+            label: labels[pick % labels.length]!,
+            ...rest,
+          }));
+          const expected = inputs.map((input) => plain(featuresOf(input)));
+          expect(batchFeatures(inputs).map(plain)).toEqual(expected);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('give exactly featuresOf on a demo ledger', () => {
+    const { operations } = generateDemoLedger({
+      seed: 3,
+      until: isoDate('2024-12-31'),
+      years: 1,
+      targetOperations: 3_000,
+      accountCount: 2,
+      now: 0,
+    });
+    const inputs = operations.map(({ rawLabel, amountMinor, date }) => ({
+      label: rawLabel,
+      amountMinor,
+      date,
+    }));
+    expect(new Set(inputs.map((input) => input.label)).size).toBeLessThan(inputs.length);
+    expect(batchFeatures(inputs).map(plain)).toEqual(inputs.map((i) => plain(featuresOf(i))));
+  });
+
+  it('leave labels near the feature limit to the full path', () => {
+    const words = Array.from({ length: 60 }, (_, i) => `mot${i}quelconque`);
+    const input = { label: `VIR ${words.join(' ')}`, amountMinor: 100, date };
+    const share = labelFeaturesOf(normalizeLabel(input.label));
+    expect(share.merged).toBeNull();
+    expect(featuresWithLabels([share], [input])).toEqual([featuresOf(input)]);
+  });
+
+  it('add the amount and day to a label feature with the same hash', () => {
+    const amount = fnv1a('a:+6'); // 100 minor units
+    const day = fnv1a('d:11-15');
+    const [low, high] = [Math.min(amount, day), Math.max(amount, day)];
+    const share: LabelFeatures = {
+      normalized: normalizeLabel(''),
+      merged: { indices: Uint32Array.of(0, low, high), values: Float32Array.of(1, 0.5, 1.5) },
+    };
+    const [vector] = featuresWithLabels([share], [{ amountMinor: 100, date }]);
+    expect(plain(vector!)).toEqual({ indices: [0, low, high], values: [1, 1.5, 2.5] });
+  });
+
+  it('refuse labels and operations that do not line up', () => {
+    expect(() => featuresWithLabels([], [{ amountMinor: 1, date }])).toThrow(RangeError);
   });
 });
 

@@ -58,9 +58,8 @@ const PRIME = FNV1A_PRIME;
 const PAD_START = 0x3c; // '<'
 const PAD_END = 0x3e; // '>'
 
-/** "-10" for −1500 minor units, "+0" for 1, "0" for zero. */
-export function amountFeature(amountMinor: number): string {
-  if (!(amountMinor !== 0 && Number.isFinite(amountMinor))) return '0';
+/** ⌊log2 |amount|⌋ clamped to 0…MAX_AMOUNT_BUCKET, for a finite non-zero amount. */
+function magnitudeBucket(amountMinor: number): number {
   // ⌊log2⌋ by halving: exact in binary floating point, so identical in every engine.
   let magnitude = Math.floor(Math.abs(amountMinor));
   let bucket = 0;
@@ -68,14 +67,53 @@ export function amountFeature(amountMinor: number): string {
     magnitude /= 2;
     bucket += 1;
   }
-  return `${amountMinor < 0 ? '-' : '+'}${bucket}`;
+  return bucket;
+}
+
+function hasAmountBucket(amountMinor: number): boolean {
+  return amountMinor !== 0 && Number.isFinite(amountMinor);
+}
+
+/** "-10" for −1500 minor units, "+0" for 1, "0" for zero. */
+export function amountFeature(amountMinor: number): string {
+  if (!hasAmountBucket(amountMinor)) return '0';
+  return `${amountMinor < 0 ? '-' : '+'}${magnitudeBucket(amountMinor)}`;
+}
+
+/** 0…5 for days 1–5 … 26–31, or null for a date without a day 1–31. */
+function dayBucket(date: string): number | null {
+  const day = Number(date.slice(8, 10));
+  if (!Number.isInteger(day) || day < 1 || day > 31) return null;
+  return Math.min(5, Math.floor((day - 1) / 5));
 }
 
 /** "1-5" … "26-31", or null for a date without a day 1–31. */
 export function dayFeature(date: string): string | null {
-  const day = Number(date.slice(8, 10));
-  if (!Number.isInteger(day) || day < 1 || day > 31) return null;
-  return DAY_BUCKETS[Math.min(5, Math.floor((day - 1) / 5))] ?? null;
+  const bucket = dayBucket(date);
+  return bucket === null ? null : (DAY_BUCKETS[bucket] ?? null);
+}
+
+/**
+ * The hashes of every amount and day feature, worked out once: an operation's own features are
+ * then two table look-ups rather than two strings built and hashed.
+ */
+const ZERO_AMOUNT_HASH = fnv1a('0', PREFIX.amount);
+const BUCKETS = Array.from({ length: MAX_AMOUNT_BUCKET + 1 }, (_, bucket) => bucket);
+const POSITIVE_AMOUNT_HASHES = BUCKETS.map((bucket) => fnv1a(`+${bucket}`, PREFIX.amount));
+const NEGATIVE_AMOUNT_HASHES = BUCKETS.map((bucket) => fnv1a(`-${bucket}`, PREFIX.amount));
+const DAY_HASHES = DAY_BUCKETS.map((bucket) => fnv1a(bucket, PREFIX.day));
+
+/** fnv1a of the amount feature, as {@link featuresOfNormalized} collects it. */
+function amountHash(amountMinor: number): number {
+  if (!hasAmountBucket(amountMinor)) return ZERO_AMOUNT_HASH;
+  const hashes = amountMinor < 0 ? NEGATIVE_AMOUNT_HASHES : POSITIVE_AMOUNT_HASHES;
+  return hashes[magnitudeBucket(amountMinor)] ?? ZERO_AMOUNT_HASH;
+}
+
+/** fnv1a of the day feature, or null when the date has none. */
+function dayHash(date: string): number | null {
+  const bucket = dayBucket(date);
+  return bucket === null ? null : (DAY_HASHES[bucket] ?? null);
 }
 
 /**
@@ -183,18 +221,14 @@ function firstDistinct(): (hash: number) => boolean {
   };
 }
 
-/** The features of an operation whose label is already normalised. */
-export function featuresOfNormalized(
-  normalized: NormalizedLabel,
-  input: Omit<FeatureInput, 'label'>,
-): FeatureVector {
-  scratchCount = 0;
-  const { tokens, merchantKey, kind } = normalized;
+/** The label's first features: its merchant key and kind (the table's order). */
+function collectMerchantAndKind({ merchantKey, kind }: NormalizedLabel): void {
   if (merchantKey !== '') collect(fnv1a(merchantKey, PREFIX.merchant), false);
   collect(fnv1a(kind ?? 'none', PREFIX.kind), false);
-  collect(fnv1a(amountFeature(input.amountMinor), PREFIX.amount), false);
-  const day = dayFeature(input.date);
-  if (day !== null) collect(fnv1a(day, PREFIX.day), false);
+}
+
+/** The label's last features: words, bigrams, then character n-grams (the table's order). */
+function collectWords(tokens: readonly string[]): void {
   for (const token of tokens) collect(fnv1a(token, PREFIX.word), false);
   for (let i = 0; i + 1 < tokens.length; i += 1) {
     const first = fnv1aStep(fnv1a(tokens[i]!, PREFIX.bigram), SPACE);
@@ -213,7 +247,130 @@ export function featuresOfNormalized(
       }
     }
   }
+}
+
+/** The features of an operation whose label is already normalised. */
+export function featuresOfNormalized(
+  normalized: NormalizedLabel,
+  input: Omit<FeatureInput, 'label'>,
+): FeatureVector {
+  scratchCount = 0;
+  collectMerchantAndKind(normalized);
+  collect(amountHash(input.amountMinor), false);
+  const day = dayHash(input.date);
+  if (day !== null) collect(day, false);
+  collectWords(normalized.tokens);
   return collectedVector();
+}
+
+/**
+ * A label's share of the features, for the operations that carry it (a batch holds the same
+ * label many times): everything but the amount and the day, sorted and merged once (the
+ * amount's and the day's hashes come from tables). See {@link featuresWithLabels}.
+ */
+export interface LabelFeatures {
+  readonly normalized: NormalizedLabel;
+  /**
+   * The label's features alone, or null when there are so many that the
+   * {@link MAX_FEATURES} cut could fall among them: such an operation takes the full path.
+   */
+  readonly merged: FeatureVector | null;
+}
+
+export function labelFeaturesOf(normalized: NormalizedLabel): LabelFeatures {
+  scratchCount = 0;
+  collectMerchantAndKind(normalized);
+  collectWords(normalized.tokens);
+  // With the amount and the day, the operation has at most MAX_FEATURES occurrences, so no cut
+  // happens and its vector is the plain merge of everything: the label's, then two more.
+  if (scratchCount + 2 > MAX_FEATURES) {
+    scratchCount = 0;
+    return { normalized, merged: null };
+  }
+  return { normalized, merged: collectedVector() };
+}
+
+/**
+ * Exactly `featuresOfNormalized(labels[i].normalized, operations[i])` for each i, from the labels'
+ * shares worked out once: each operation's amount and day features are merged into its label's,
+ * in one pass. The vectors are views into two buffers for the whole batch: two allocations rather
+ * than two per operation, which a batch of thousands pays for in garbage collection.
+ */
+export function featuresWithLabels(
+  labels: readonly LabelFeatures[],
+  operations: readonly Omit<FeatureInput, 'label'>[],
+): FeatureVector[] {
+  if (labels.length !== operations.length) {
+    throw new RangeError(`${labels.length} labels for ${operations.length} operations`);
+  }
+  let capacity = 0;
+  for (const { merged } of labels) capacity += merged ? merged.indices.length + 2 : 0;
+  const indices = new Uint32Array(capacity);
+  const values = new Float32Array(capacity);
+  let offset = 0;
+  return labels.map((label, i) => {
+    const operation = operations[i]!;
+    if (!label.merged) return featuresOfNormalized(label.normalized, operation);
+    const amount = amountHash(operation.amountMinor);
+    const day = dayHash(operation.date);
+    const end = mergeOperationFeatures(label.merged, amount, day, { indices, values }, offset);
+    const vector = { indices: indices.subarray(offset, end), values: values.subarray(offset, end) };
+    offset = end;
+    return vector;
+  });
+}
+
+/**
+ * Writes `label` with the amount and day features (weight 1 each) added, sorted and merged, into
+ * `out` from `offset` (room for label's length + 2); returns where it ends.
+ */
+function mergeOperationFeatures(
+  label: FeatureVector,
+  amount: number,
+  day: number | null,
+  out: FeatureVector,
+  offset: number,
+): number {
+  const { indices, values } = label;
+  // The one or two extra features, ascending; one hash twice is one feature of weight 2.
+  let lowHash = amount;
+  let lowWeight = 1;
+  let highHash = 0;
+  let extras = 1;
+  if (day === amount) lowWeight = 2;
+  else if (day !== null) {
+    extras = 2;
+    lowHash = Math.min(amount, day);
+    highHash = Math.max(amount, day);
+  }
+  let at = offset;
+  let extra = 0;
+  for (let i = 0; i < indices.length; i += 1) {
+    const index = indices[i]!;
+    let value = values[i]!;
+    while (extra < extras) {
+      const hash = extra === 0 ? lowHash : highHash;
+      if (hash > index) break;
+      const weight = extra === 0 ? lowWeight : 1;
+      extra += 1;
+      if (hash === index) {
+        value += weight; // sums of 1 and 0.5: exact in float32, whatever the order
+        break;
+      }
+      out.indices[at] = hash;
+      out.values[at] = weight;
+      at += 1;
+    }
+    out.indices[at] = index;
+    out.values[at] = value;
+    at += 1;
+  }
+  for (; extra < extras; extra += 1) {
+    out.indices[at] = extra === 0 ? lowHash : highHash;
+    out.values[at] = extra === 0 ? lowWeight : 1;
+    at += 1;
+  }
+  return at;
 }
 
 export function featuresOf(input: FeatureInput): FeatureVector {

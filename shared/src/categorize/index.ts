@@ -11,6 +11,8 @@ export { fnv1a, fnv1aStep, FNV1A_OFFSET_BASIS, FNV1A_PRIME } from './hash.ts';
 export {
   featuresOf,
   featuresOfNormalized,
+  labelFeaturesOf,
+  featuresWithLabels,
   featureStrings,
   featureWeight,
   amountFeature,
@@ -20,6 +22,7 @@ export {
   MAX_AMOUNT_BUCKET,
   type FeatureInput,
   type FeatureVector,
+  type LabelFeatures,
 } from './features.ts';
 export {
   featuresGolden,
@@ -65,10 +68,12 @@ export {
 export { embed, headProbabilities, predictDefault, softmax } from './reference-model.ts';
 export {
   blend,
+  Blender,
   personalWeight,
   PERSONAL_PRIOR,
   type Prediction,
   type PersonalPrediction,
+  type PersonalLayerShape,
 } from './blend.ts';
 export {
   thresholdForPrecision,
@@ -81,6 +86,7 @@ export {
 } from './calibration.ts';
 export {
   decide,
+  decideRanked,
   RULE_CONFIDENCE,
   MEMORY_CONFIDENCE,
   ALTERNATIVES,
@@ -88,4 +94,5 @@ export {
   type SuggestionReason,
   type DecisionSubject,
   type DecisionContext,
+  type RankedDecisionContext,
 } from './decide.ts';

@@ -8,10 +8,10 @@ import type {
 } from '../../ports/category-model.ts';
 import {
   categorizeContextSchema,
-  categorizeInputsSchema,
   confirmedOperationsSchema,
   describeIssue,
   learnCategoriesSchema,
+  parseCategorizeInputs,
 } from './categorizer-schemas.ts';
 import type { PersonalLayerStore } from './personal-layer-store.ts';
 import {
@@ -69,7 +69,7 @@ export function createCategorizerApi(dependencies: CategorizerApiDependencies): 
     },
 
     async suggest(operations, context) {
-      const parsedOperations = categorizeInputsSchema.safeParse(operations);
+      const parsedOperations = parseCategorizeInputs(operations);
       if (!parsedOperations.success) {
         return fail('invalid_request', describeIssue('operations', parsedOperations.error));
       }
