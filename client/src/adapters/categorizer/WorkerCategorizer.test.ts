@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { describeCategorizerContract } from '../../ports/category-model.contract.ts';
 import { IndexedDbPersonalLayerStore } from './personal-layer-store.ts';
 import { TEST_MODEL_CLASSES, testCategorizerApi } from './test-categorizer.ts';
+import { withPackedSuggestions } from './packed-suggestions.ts';
 import { WorkerCategorizer } from './WorkerCategorizer.ts';
 
 // The worker's side is the same API the real worker exposes; a MessageChannel stands in for the
@@ -14,7 +15,7 @@ describeCategorizerContract('worker (comlink over a MessageChannel), TF.js wasm 
   open: (indexedDb) => {
     const channel = new MessageChannel();
     const api = testCategorizerApi(new IndexedDbPersonalLayerStore(indexedDb), 'wasm');
-    expose(api, channel.port1);
+    expose(withPackedSuggestions(api), channel.port1);
     return new WorkerCategorizer(channel.port2, () => {
       api.dispose();
       channel.port1.close();

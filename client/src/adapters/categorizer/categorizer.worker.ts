@@ -3,20 +3,23 @@ import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import { expose } from 'comlink';
 import { createCategorizerApi } from './categorizer-api.ts';
 import { loadDefaultModel } from './load-default-model.ts';
+import { withPackedSuggestions } from './packed-suggestions.ts';
 import { IndexedDbPersonalLayerStore } from './personal-layer-store.ts';
 
 // Categorisation runs here, off the main thread: the model loads and classifies thousands of
 // operations without freezing the page. The wasm binaries are bundled by Vite (`?url`), so they
 // come from the app's own origin and are precached with it.
 expose(
-  createCategorizerApi({
-    loadModel: () =>
-      loadDefaultModel({
-        baseUrl: new URL('/models/default/', self.location.href),
-        fetch: (url) => fetch(url),
-        wasmBinaries: { simd: simdWasm, plain: plainWasm },
-        scope: self,
-      }),
-    personalLayers: new IndexedDbPersonalLayerStore(),
-  }),
+  withPackedSuggestions(
+    createCategorizerApi({
+      loadModel: () =>
+        loadDefaultModel({
+          baseUrl: new URL('/models/default/', self.location.href),
+          fetch: (url) => fetch(url),
+          wasmBinaries: { simd: simdWasm, plain: plainWasm },
+          scope: self,
+        }),
+      personalLayers: new IndexedDbPersonalLayerStore(),
+    }),
+  ),
 );
