@@ -14,6 +14,8 @@ describe('S-CONFIG-1: parseConfig', () => {
         dataDir: '/repo/.data',
         redis: null,
         logLevel: 'info',
+        jwtKeys: null,
+        jwt: { issuer: 'tirelire', audience: 'tirelire-sync' },
       },
     });
   });
@@ -28,6 +30,10 @@ describe('S-CONFIG-1: parseConfig', () => {
         REDIS_URL: 'redis://redis:6379/2',
         REDIS_KEY_PREFIX: 'tl:',
         LOG_LEVEL: 'warn',
+        JWT_PRIVATE_KEY_PATH: 'keys/private.pem',
+        JWT_PUBLIC_KEY_PATHS: '/keys/old.pem, keys/older.pem',
+        JWT_ISSUER: 'https://tirelire.example.org',
+        JWT_AUDIENCE: 'sync',
       },
       defaults,
     );
@@ -40,8 +46,27 @@ describe('S-CONFIG-1: parseConfig', () => {
         dataDir: '/var/lib/tirelire',
         redis: { url: 'redis://redis:6379/2', keyPrefix: 'tl:' },
         logLevel: 'warn',
+        jwtKeys: {
+          privateKeyPath: '/somewhere/keys/private.pem',
+          publicKeyPaths: ['/keys/old.pem', '/somewhere/keys/older.pem'],
+        },
+        jwt: { issuer: 'https://tirelire.example.org', audience: 'sync' },
       },
     });
+  });
+
+  it('defaults the JWT settings to the embedded key ring, issuer tirelire', () => {
+    const parsed = parseConfig({}, defaults);
+    expect(parsed.ok && parsed.value).toMatchObject({
+      jwtKeys: null,
+      jwt: { issuer: 'tirelire', audience: 'tirelire-sync' },
+    });
+  });
+
+  it('S-CONFIG-1: JWT_PUBLIC_KEY_PATHS without JWT_PRIVATE_KEY_PATH is refused', () => {
+    const parsed = parseConfig({ JWT_PUBLIC_KEY_PATHS: '/k.pem' }, defaults);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.message).toContain('JWT_PUBLIC_KEY_PATHS needs');
   });
 
   it('treats empty values as unset (compose passes `VAR=`)', () => {

@@ -14,6 +14,9 @@ export interface ServerConfig {
   /** When set, the Redis store is used instead of the embedded one. */
   readonly redis: { readonly url: string; readonly keyPrefix: string } | null;
   readonly logLevel: LogLevel;
+  /** null: the embedded default (a key pair generated in DATA_DIR). */
+  readonly jwtKeys: { readonly privateKeyPath: string; readonly publicKeyPaths: string[] } | null;
+  readonly jwt: { readonly issuer: string; readonly audience: string };
 }
 
 export interface ConfigDefaults {
@@ -50,6 +53,15 @@ const envSchema = z.object({
   REDIS_KEY_PREFIX: optional(
     z.string().regex(/^[\w:.-]{1,64}$/, 'must be 1-64 letters, digits or _ : . -'),
   ),
+  JWT_PRIVATE_KEY_PATH: optional(path),
+  JWT_PUBLIC_KEY_PATHS: optional(
+    path.refine(
+      (value) => value.split(',').every((item) => item.trim() !== ''),
+      'must be a comma-separated list of paths',
+    ),
+  ),
+  JWT_ISSUER: optional(z.string().min(1).max(256)),
+  JWT_AUDIENCE: optional(z.string().min(1).max(256)),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
 });
 
@@ -67,6 +79,12 @@ export function parseConfig(
     return fail('invalid-config', [...new Set(lines)].join('\n'));
   }
   const vars = parsed.data;
+  if (vars.JWT_PUBLIC_KEY_PATHS !== undefined && vars.JWT_PRIVATE_KEY_PATH === undefined) {
+    return fail(
+      'invalid-config',
+      'JWT_PUBLIC_KEY_PATHS needs JWT_PRIVATE_KEY_PATH (the extra keys only verify)',
+    );
+  }
   const fromEnv = (value: string | undefined, fallback: string) =>
     value === undefined ? fallback : isAbsolute(value) ? value : resolve(defaults.cwd, value);
   return ok({
@@ -80,6 +98,18 @@ export function parseConfig(
         ? null
         : { url: vars.REDIS_URL, keyPrefix: vars.REDIS_KEY_PREFIX ?? 'tirelire:' },
     logLevel: vars.LOG_LEVEL ?? 'info',
+    jwtKeys:
+      vars.JWT_PRIVATE_KEY_PATH === undefined
+        ? null
+        : {
+            privateKeyPath: fromEnv(vars.JWT_PRIVATE_KEY_PATH, ''),
+            publicKeyPaths: (vars.JWT_PUBLIC_KEY_PATHS ?? '')
+              .split(',')
+              .map((item) => item.trim())
+              .filter((item) => item !== '')
+              .map((item) => fromEnv(item, '')),
+          },
+    jwt: { issuer: vars.JWT_ISSUER ?? 'tirelire', audience: vars.JWT_AUDIENCE ?? 'tirelire-sync' },
   });
 }
 

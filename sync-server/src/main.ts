@@ -2,14 +2,20 @@
 // adapters and owns the process (signals, exit codes). Everything else receives what it needs.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import { EmbeddedAuthStore } from './adapters/embedded/EmbeddedAuthStore.ts';
 import { EmbeddedServerStore, StoreOpenError } from './adapters/embedded/EmbeddedServerStore.ts';
+import { RedisAuthStore } from './adapters/redis/RedisAuthStore.ts';
 import { RedisServerStore } from './adapters/redis/RedisServerStore.ts';
 import { requireNativeUws } from './adapters/uws/native-uws.ts';
 import { ListenError, UwsHttpServer } from './adapters/uws/UwsHttpServer.ts';
+import { loadOrCreateEmbeddedKeyRing } from './auth/key-files.ts';
+import { loadKeyRing, type KeyRing } from './auth/keys.ts';
 import { parseConfig, redactUrl, type ServerConfig } from './config.ts';
 import { createHttpApp } from './http/app.ts';
 import { loadStaticSite } from './http/static-files.ts';
 import { createLogger, type Logger } from './log.ts';
+import type { AuthStore } from './ports/auth-store.ts';
 import type { ServerStore } from './ports/server-store.ts';
 
 /** Exit codes: 2 = fix the configuration; 1 = could not start or stop cleanly. */
@@ -42,11 +48,25 @@ async function start(): Promise<void> {
   const site = await loadStaticSite(config.staticDir);
   if (!site.ok) throw new StartupError(`STATIC_DIR ${site.message}`, EXIT_CONFIG);
 
+  const keyRing = await openKeyRing(config, log);
   const store = await openStore(config, log);
-  const handler = createHttpApp({ site: site.value, store, log });
+  const auth = await openAuthStore(config, log).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  const closeStores = async () => {
+    await auth.close();
+    await store.close();
+  };
+  const handler = createHttpApp({
+    site: site.value,
+    store,
+    log,
+    accounts: { authStore: auth.store, keyRing, tokens: config.jwt },
+  });
   const server = await UwsHttpServer.listen({ ...config, handler, log, native }).catch(
     async (error: unknown) => {
-      await store.close();
+      await closeStores();
       throw error instanceof ListenError ? new StartupError(error.message, EXIT_FAILURE) : error;
     },
   );
@@ -59,7 +79,7 @@ async function start(): Promise<void> {
     // A store that hangs on close must not keep a stopping server alive forever.
     setTimeout(() => process.exit(EXIT_FAILURE), SHUTDOWN_DEADLINE_MS).unref();
     server.close();
-    store.close().then(
+    closeStores().then(
       () => process.exit(0),
       (error: unknown) => {
         log.error(`closing the store failed: ${String(error)}`);
@@ -70,6 +90,58 @@ async function start(): Promise<void> {
   // `once`: a second Ctrl-C gets Node's default and ends the process at once.
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+}
+
+async function openKeyRing(config: ServerConfig, log: Logger): Promise<KeyRing> {
+  const loaded =
+    config.jwtKeys === null
+      ? await loadOrCreateEmbeddedKeyRing(config.dataDir, log).catch((error: unknown) => {
+          throw new StartupError(`DATA_DIR ${String(error)}`, EXIT_FAILURE);
+        })
+      : await loadKeyRing(config.jwtKeys);
+  if (!loaded.ok) {
+    const variable = config.jwtKeys === null ? 'DATA_DIR' : 'JWT_PRIVATE_KEY_PATH';
+    throw new StartupError(`${variable}: ${loaded.message}`, EXIT_CONFIG);
+  }
+  log.info(`jwt: signing with kid ${loaded.value.signing.kid}`);
+  return loaded.value;
+}
+
+interface OpenedAuthStore {
+  readonly store: AuthStore;
+  readonly close: () => Promise<void>;
+}
+
+/** The accounts store sits next to the sync store: same Redis (and prefix), or same DATA_DIR. */
+async function openAuthStore(config: ServerConfig, log: Logger): Promise<OpenedAuthStore> {
+  if (config.redis !== null) {
+    const client = new Redis(config.redis.url, {
+      lazyConnect: true,
+      connectTimeout: 2000,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+    });
+    client.on('error', (error: Error) => log.debug(`redis auth store: ${error.message}`));
+    await client.connect().catch((error: unknown) => {
+      log.warn(`redis auth store: not reachable yet (${String(error)}); retrying`);
+    });
+    const store = new RedisAuthStore(client, config.redis.keyPrefix);
+    return {
+      store,
+      close: async () => {
+        await store.close();
+        if (client.status === 'ready') await client.quit().catch(() => {});
+        client.disconnect();
+      },
+    };
+  }
+  try {
+    const store = await EmbeddedAuthStore.open({ dataDir: config.dataDir });
+    return { store, close: () => store.close() };
+  } catch (error) {
+    throw new StartupError(`DATA_DIR ${String(error)}`, EXIT_FAILURE);
+  }
 }
 
 async function openStore(config: ServerConfig, log: Logger): Promise<ServerStore> {

@@ -21,7 +21,19 @@ afterAll(async () => {
 });
 
 const request = (path: string, more: Partial<HttpRequest> = {}): Promise<HttpReply> =>
-  Promise.resolve(app({ method: 'GET', path, acceptEncoding: '', ifNoneMatch: '', ...more }));
+  Promise.resolve(
+    app({
+      method: 'GET',
+      path,
+      acceptEncoding: '',
+      ifNoneMatch: '',
+      authorization: '',
+      remoteAddress: '127.0.0.1',
+      body: new Uint8Array(),
+      bodyTooLarge: false,
+      ...more,
+    }),
+  );
 const header = (reply: HttpReply, name: string) => new Map(reply.headers).get(name);
 const text = (reply: HttpReply) => Buffer.from(reply.body ?? []).toString();
 
@@ -126,6 +138,10 @@ describe('S-HEALTH-1: GET /healthz', () => {
       path: '/healthz',
       acceptEncoding: '',
       ifNoneMatch: '',
+      authorization: '',
+      remoteAddress: '127.0.0.1',
+      body: new Uint8Array(),
+      bodyTooLarge: false,
     });
     expect(reply.status).toBe(503);
     expect(JSON.parse(Buffer.from(reply.body!).toString())).toEqual({

@@ -1,4 +1,5 @@
 import type { Logger } from '../log.ts';
+import { createAccountsRoutes, type AccountsDeps } from './accounts.ts';
 import type { ServerStore } from '../ports/server-store.ts';
 import type { HttpHandler, HttpReply, HttpRequest } from './http-types.ts';
 import { jsonReply, textReply } from './replies.ts';
@@ -9,11 +10,16 @@ export interface HttpAppDeps {
   readonly site: StaticSite;
   readonly store: ServerStore;
   readonly log: Logger;
+  /** The accounts API (/api/v1, /.well-known/jwks.json); without it those paths are 404. */
+  readonly accounts?: Omit<AccountsDeps, 'log'>;
 }
 
 /** The server's routes, as a plain function of the request: no server library in sight. */
-export function createHttpApp({ site, store, log }: HttpAppDeps): HttpHandler {
+export function createHttpApp({ site, store, log, accounts }: HttpAppDeps): HttpHandler {
+  const api = accounts === undefined ? undefined : createAccountsRoutes({ ...accounts, log });
   return (request) => {
+    const apiReply = api?.(request);
+    if (apiReply !== undefined) return apiReply;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       const reply = textReply('GET', 405, 'Method Not Allowed');
       return { ...reply, headers: [...reply.headers, ['allow', 'GET, HEAD']] };

@@ -9,6 +9,13 @@ export interface HttpRequest {
   /** Header values, '' when absent. */
   readonly acceptEncoding: string;
   readonly ifNoneMatch: string;
+  readonly authorization: string;
+  /** The peer's IP address as text (no proxy header is trusted). */
+  readonly remoteAddress: string;
+  /** The body, empty when none; only the first `maxBodyBytes` are kept (see `bodyTooLarge`). */
+  readonly body: Uint8Array;
+  /** The client sent more than the server adapter's body limit: the body was discarded. */
+  readonly bodyTooLarge: boolean;
 }
 
 export interface HttpReply {

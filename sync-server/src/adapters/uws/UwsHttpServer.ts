@@ -15,7 +15,12 @@ export interface UwsHttpServerOptions {
   readonly log: Logger;
   /** From requireNativeUws(): the server refuses to exist on the pure-JS fallback. */
   readonly native: NativeUws;
+  /** Bodies longer than this are discarded and flagged `bodyTooLarge`; default 16 KiB. */
+  readonly maxBodyBytes?: number;
 }
+
+const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export class ListenError extends Error {
   override name = 'ListenError';
@@ -33,6 +38,7 @@ export class UwsHttpServer {
 
   static listen(options: UwsHttpServerOptions): Promise<UwsHttpServer> {
     const { host, port, handler, log, native } = options;
+    const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     const app = uWS.App().any('/*', (res, req) => {
       // uWS aborts the whole process if a handler returns without answering or registering
       // onAborted, so this comes first, before anything that could throw.
@@ -41,26 +47,54 @@ export class UwsHttpServer {
         isAborted = true;
       });
       // `req` is only valid during this call: copy what the routes need before any await.
-      const request: HttpRequest = {
+      const head = {
         method: req.getCaseSensitiveMethod(),
         path: req.getUrl(),
         acceptEncoding: req.getHeader('accept-encoding'),
         ifNoneMatch: req.getHeader('if-none-match'),
+        authorization: req.getHeader('authorization'),
+        remoteAddress: Buffer.from(res.getRemoteAddressAsText()).toString(),
       };
-      const fail = (error: unknown) => {
-        log.error(`http: ${request.method} ${request.path} failed: ${String(error)}`);
-        return textReply(request.method, 500, 'Internal Server Error');
+      const hasBody =
+        METHODS_WITH_BODY.has(head.method) &&
+        (req.getHeader('transfer-encoding') !== '' ||
+          (req.getHeader('content-length') !== '' && req.getHeader('content-length') !== '0'));
+      const run = (request: HttpRequest) => {
+        const fail = (error: unknown) => {
+          log.error(`http: ${request.method} ${request.path} failed: ${String(error)}`);
+          return textReply(request.method, 500, 'Internal Server Error');
+        };
+        const send = (reply: HttpReply) => {
+          if (!isAborted) res.cork(() => writeReply(res, reply, log));
+        };
+        try {
+          const reply = handler(request);
+          if (reply instanceof Promise)
+            void reply.then(send, (error: unknown) => send(fail(error)));
+          else send(reply);
+        } catch (error) {
+          send(fail(error));
+        }
       };
-      const send = (reply: HttpReply) => {
-        if (!isAborted) res.cork(() => writeReply(res, reply, log));
-      };
-      try {
-        const reply = handler(request);
-        if (reply instanceof Promise) void reply.then(send, (error: unknown) => send(fail(error)));
-        else writeReply(res, reply, log);
-      } catch (error) {
-        writeReply(res, fail(error), log);
+      if (!hasBody) {
+        run({ ...head, body: new Uint8Array(), bodyTooLarge: false });
+        return;
       }
+      // Chunks are only valid during the callback: copy them. Past the limit, the rest of the
+      // body is read and dropped, so the connection stays in step for the next request.
+      const chunks: Buffer[] = [];
+      let received = 0;
+      res.onData((chunk, isLast) => {
+        received += chunk.byteLength;
+        if (received <= maxBodyBytes) chunks.push(Buffer.from(chunk.slice(0)));
+        if (!isLast) return;
+        const bodyTooLarge = received > maxBodyBytes;
+        run({
+          ...head,
+          body: bodyTooLarge ? new Uint8Array() : Buffer.concat(chunks),
+          bodyTooLarge,
+        });
+      });
     });
     return new Promise((resolve, reject) => {
       // Exclusive: a stale server on the same port must make this one fail, not share the
