@@ -10,21 +10,40 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, startServer } from '../e2e/harness.ts';
 import { recordResults } from './record.ts';
+import { measureAccounts } from './accounts.ts';
 import { measureCategorize } from './categorize.ts';
 import { measureImport } from './import.ts';
 import { measureLedger } from './ledger.ts';
 
 /**
- * `npm run bench` measures everything; `npm run bench -- import` (or `ledger`, `categorize`)
- * only that part.
+ * `npm run bench` measures everything; `npm run bench -- import` (or `ledger`, `categorize`,
+ * `accounts`) only that part.
  */
 const wanted = process.argv.slice(2);
-const runs = (part: 'ledger' | 'import' | 'categorize') =>
+const runs = (part: 'ledger' | 'import' | 'categorize' | 'accounts') =>
   wanted.length === 0 || wanted.includes(part);
+/** `accounts` runs in Node against the server alone: no build, no browser. */
+const needsBrowser = runs('ledger') || runs('import') || runs('categorize');
 
 const REPO = resolve(import.meta.dirname, '../..');
 
+const machineOf = () => ({
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  freeMemoryGiB: Math.round(freemem() / 2 ** 30),
+  node: process.version,
+});
+
 async function main(): Promise<void> {
+  if (runs('accounts')) {
+    const accounts = await measureAccounts();
+    const machine = machineOf();
+    const results = { date: new Date().toISOString(), machine, accounts };
+    console.log(JSON.stringify(results, null, 2));
+    await recordResults(join(REPO, 'docs/benchmarks.md'), 'accounts', results);
+  }
+  if (!needsBrowser) return;
   execFileSync('npx', ['vite', 'build', '--mode', 'bench', '--logLevel', 'warn'], {
     cwd: REPO,
     stdio: 'inherit',
@@ -42,14 +61,7 @@ async function main(): Promise<void> {
   try {
     const chromiumVersion =
       context.browser()?.version() ?? execFileSync(CHROMIUM_PATH, ['--version']).toString().trim();
-    const machine = {
-      cpu: cpus()[0]?.model ?? 'unknown',
-      cores: cpus().length,
-      memoryGiB: Math.round(totalmem() / 2 ** 30),
-      freeMemoryGiB: Math.round(freemem() / 2 ** 30),
-      node: process.version,
-      chromium: chromiumVersion,
-    };
+    const machine = { ...machineOf(), chromium: chromiumVersion };
     if (runs('ledger')) {
       const ledger = await measureLedger(context, server.url);
       const results = { date: new Date().toISOString(), machine, ledger };

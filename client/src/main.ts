@@ -4,13 +4,16 @@ import { LocalStoragePreferenceStore } from './adapters/browser/LocalStoragePref
 import { LocalStorageStartupSnapshotStore } from './adapters/browser/LocalStorageStartupSnapshotStore.ts';
 import { NavigatorDeviceStorage } from './adapters/browser/NavigatorDeviceStorage.ts';
 import { PwaAppUpdates } from './adapters/browser/PwaAppUpdates.ts';
+import { LocalStorageSessionStore } from './adapters/browser/LocalStorageSessionStore.ts';
 import { openRulesAndMemoryCategorizer } from './adapters/categorizer/InlineCategorizer.ts';
 import { LazyCategorizer } from './adapters/categorizer/LazyCategorizer.ts';
 import { openWorkerCategorizer } from './adapters/categorizer/WorkerCategorizer.ts';
 import { DeferredLedgerStore } from './adapters/deferred/DeferredLedgerStore.ts';
+import { FetchAccountApi } from './adapters/http/FetchAccountApi.ts';
 import { InlineStatementReader } from './adapters/inline/InlineStatementReader.ts';
 import { LazyStatementReader } from './adapters/worker/LazyStatementReader.ts';
 import { openWorkerStatementReader } from './adapters/worker/WorkerStatementReader.ts';
+import { AccountSession } from './app/account-session.ts';
 import { CategorizationModel } from './app/categorization.ts';
 import { ImportSession } from './app/import-session.ts';
 import { LedgerState } from './app/ledger-state.ts';
@@ -60,6 +63,10 @@ async function start(root: HTMLElement): Promise<void> {
     openRulesAndMemoryCategorizer(),
   );
   const categorization = new CategorizationModel(ledger, state, categorizer, preferences);
+  const account = new AccountSession(
+    new FetchAccountApi(),
+    new LocalStorageSessionStore(localStorage),
+  );
   const services: AppServices = {
     ledger,
     state,
@@ -68,6 +75,7 @@ async function start(root: HTMLElement): Promise<void> {
     preferences,
     deviceStorage: new NavigatorDeviceStorage(navigator.storage),
     updates: new UpdatesModel(new PwaAppUpdates()),
+    account,
   };
 
   const paint = () =>
@@ -83,9 +91,14 @@ async function start(root: HTMLElement): Promise<void> {
   const hasSnapshot = state.showStartupSnapshot();
   if (hasSnapshot) await paint();
   startOpening();
+  if (hasSnapshot) void account.restore();
   await state.open();
   performance.mark('tirelire:state-opened');
-  if (!hasSnapshot) await paint();
+  if (!hasSnapshot) {
+    await paint();
+    // A stored session is checked (and its access token renewed) once the first screen is up.
+    void account.restore();
+  }
   await state.loadOperations();
   performance.mark('tirelire:operations-loaded');
   categorization.start();

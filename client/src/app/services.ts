@@ -1,3 +1,4 @@
+import type { AccountSession } from './account-session.ts';
 import type { DeviceStorage } from '../ports/device-storage.ts';
 import type { CategorizationModel } from './categorization.ts';
 import type { ImportSession } from './import-session.ts';
@@ -19,4 +20,6 @@ export interface AppServices {
   readonly preferences: PreferencesModel;
   readonly deviceStorage: DeviceStorage;
   readonly updates: UpdatesModel;
+  /** The optional sync account (the app works fully without one). */
+  readonly account: AccountSession;
 }

@@ -1,5 +1,6 @@
 import { version } from '../../../package.json';
 import { interpolate, useMessages } from '../i18n/i18n.ts';
+import { AccountSection } from './AccountSection.tsx';
 import { CategorisationSection } from './CategorisationSection.tsx';
 import { DisplaySection } from './DisplaySection.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
@@ -23,6 +24,7 @@ export function SettingsScreen() {
         <RestoreFromFile />
       </section>
       <StorageSection />
+      <AccountSection />
       <section class="settings-section settings-about" aria-labelledby="settings-about">
         <h2 id="settings-about">{t.about}</h2>
         <p>{interpolate(t.aboutLine, { version })}</p>
