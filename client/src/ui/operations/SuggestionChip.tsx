@@ -1,5 +1,6 @@
 import { categoryName, type Category, type Language, type Operation } from '@tirelire/shared';
 import type { Suggestion } from '@tirelire/shared/categorize';
+import type { JSX } from 'preact';
 import { interpolate } from '../i18n/i18n.ts';
 import { renderCategoryChip } from './CategoryChip.tsx';
 import type { OperationsMessages } from './messages.ts';
@@ -35,64 +36,68 @@ export function renderReviewableCategory(input: ReviewableCategory) {
   const { operation, category, suggestion, suggestedCategory, language, t, ts } = input;
   const source = operation.categorySource;
   if (category && source !== null && source !== 'user') {
-    const name = categoryName(category, language);
     // The suggestion explains the category only when it still says the same thing.
     const reason =
       suggestion && suggestion.categoryId === category.id
         ? suggestionReason(suggestion, language, ts)
         : sourceText(source, ts);
-    return (
-      <>
-        <button
-          type="button"
-          class="chip chip-suggested chip-action"
-          style={{ '--chip-color': category.color }}
-          data-action="confirm"
-          data-testid="suggestion-chip"
-          data-kind="auto"
-          tabIndex={input.tabIndex}
-          title={reason}
-          aria-label={interpolate(ts.confirmAuto, { category: name, reason })}
-        >
-          {name}
-          <span class="chip-badge" aria-hidden="true">
-            {ts.autoBadge}
-          </span>
-          <span class="chip-check" aria-hidden="true">
-            ✓
-          </span>
-        </button>
-        <span class="op-secondary chip-reason">{reason}</span>
-      </>
-    );
+    return actionChip({
+      kind: 'auto',
+      category,
+      reason,
+      label: ts.confirmAuto,
+      detail: <span class="chip-badge">{ts.autoBadge}</span>,
+      input,
+    });
   }
   if (!category && suggestion && suggestedCategory) {
-    const name = categoryName(suggestedCategory, language);
-    const reason = suggestionReason(suggestion, language, ts);
-    return (
-      <>
-        <button
-          type="button"
-          class="chip chip-suggestion chip-action"
-          style={{ '--chip-color': suggestedCategory.color }}
-          data-action="accept"
-          data-testid="suggestion-chip"
-          data-kind="suggestion"
-          tabIndex={input.tabIndex}
-          title={reason}
-          aria-label={interpolate(ts.acceptSuggestion, { category: name, reason })}
-        >
-          {name}
-          <span class="chip-percent" aria-hidden="true">
-            {formatConfidence(suggestion.confidence, language)}
-          </span>
-          <span class="chip-check" aria-hidden="true">
-            ✓
-          </span>
-        </button>
-        <span class="op-secondary chip-reason">{reason}</span>
-      </>
-    );
+    return actionChip({
+      kind: 'suggestion',
+      category: suggestedCategory,
+      reason: suggestionReason(suggestion, language, ts),
+      label: ts.acceptSuggestion,
+      detail: <span class="chip-percent">{formatConfidence(suggestion.confidence, language)}</span>,
+      input,
+    });
   }
   return renderCategoryChip(category, source, language, t);
+}
+
+interface ActionChip {
+  /** 'auto' confirms a category applied for the person; 'suggestion' accepts a suggestion. */
+  readonly kind: 'auto' | 'suggestion';
+  readonly category: Category;
+  readonly reason: string;
+  /** The accessible name's template, with {category} and {reason}. */
+  readonly label: string;
+  /** What follows the name: the "auto" badge or the confidence (hidden from assistive tech). */
+  readonly detail: JSX.Element;
+  readonly input: ReviewableCategory;
+}
+
+/** The chip button and its reason line, the same for both actions but for class and detail. */
+function actionChip({ kind, category, reason, label, detail, input }: ActionChip) {
+  const name = categoryName(category, input.language);
+  return (
+    <>
+      <button
+        type="button"
+        class={`chip ${kind === 'auto' ? 'chip-suggested' : 'chip-suggestion'} chip-action`}
+        style={{ '--chip-color': category.color }}
+        data-action={kind === 'auto' ? 'confirm' : 'accept'}
+        data-testid="suggestion-chip"
+        data-kind={kind}
+        tabIndex={input.tabIndex}
+        title={reason}
+        aria-label={interpolate(label, { category: name, reason })}
+      >
+        {name}
+        <span aria-hidden="true">{detail}</span>
+        <span class="chip-check" aria-hidden="true">
+          ✓
+        </span>
+      </button>
+      <span class="op-secondary chip-reason">{reason}</span>
+    </>
+  );
 }
