@@ -34,6 +34,21 @@ export default defineConfig({
         },
       },
       {
+        // The client's sync stack against the real server hub and stores (integration/README.md).
+        test: {
+          name: 'integration',
+          root: './integration',
+          // Each simulated device loads its own copy of RxDB (sync-world.ts), as each real device
+          // has its own JavaScript realm; that needs RxDB transformed by vitest, not by Node.
+          server: { deps: { inline: [/rxdb/] } },
+          include: ['**/*.test.ts'],
+          environment: 'node',
+          // Shares the machine's Redis with the sync-server project; one file at a time.
+          fileParallelism: false,
+          testTimeout: 60_000,
+        },
+      },
+      {
         test: {
           name: 'models',
           root: './models',

@@ -1,3 +1,4 @@
+import { effect } from '@preact/signals';
 import { render, h } from 'preact';
 import type { Clock } from '@tirelire/shared';
 import { LocalStoragePreferenceStore } from './adapters/browser/LocalStoragePreferenceStore.ts';
@@ -5,6 +6,10 @@ import { LocalStorageStartupSnapshotStore } from './adapters/browser/LocalStorag
 import { NavigatorDeviceStorage } from './adapters/browser/NavigatorDeviceStorage.ts';
 import { PwaAppUpdates } from './adapters/browser/PwaAppUpdates.ts';
 import { LocalStorageSessionStore } from './adapters/browser/LocalStorageSessionStore.ts';
+import { DeferredLedgerReplication } from './adapters/deferred/DeferredLedgerReplication.ts';
+import { IndexedDbUnlockedKeyStore } from './adapters/webcrypto/IndexedDbUnlockedKeyStore.ts';
+import { WebCryptoDataKeyWrapping } from './adapters/webcrypto/WebCryptoDataKeyWrapping.ts';
+import { WebSocketSyncTransport, syncUrlFor } from './adapters/websocket/WebSocketSyncTransport.ts';
 import { openRulesAndMemoryCategorizer } from './adapters/categorizer/InlineCategorizer.ts';
 import { LazyCategorizer } from './adapters/categorizer/LazyCategorizer.ts';
 import { openWorkerCategorizer } from './adapters/categorizer/WorkerCategorizer.ts';
@@ -19,7 +24,11 @@ import { ImportSession } from './app/import-session.ts';
 import { LedgerState } from './app/ledger-state.ts';
 import { PreferencesModel } from './app/preferences.ts';
 import type { AppServices } from './app/services.ts';
+import type { LedgerReplication } from './ports/ledger-replication.ts';
 import { UpdatesModel } from './app/updates.ts';
+import { SyncModel } from './app/sync/sync-model.ts';
+import { SyncSession } from './app/sync/sync-session.ts';
+import type { Timers } from './app/sync/timers.ts';
 import { ensureDefaultCategories } from './app/use-cases/setup.ts';
 import { App } from './ui/shell/App.tsx';
 import './ui/styles.css';
@@ -67,6 +76,7 @@ async function start(root: HTMLElement): Promise<void> {
     new FetchAccountApi(),
     new LocalStorageSessionStore(localStorage),
   );
+  const sync = openSync(account, opening);
   const services: AppServices = {
     ledger,
     state,
@@ -76,6 +86,7 @@ async function start(root: HTMLElement): Promise<void> {
     deviceStorage: new NavigatorDeviceStorage(navigator.storage),
     updates: new UpdatesModel(new PwaAppUpdates()),
     account,
+    sync,
   };
 
   const paint = () =>
@@ -102,6 +113,54 @@ async function start(root: HTMLElement): Promise<void> {
   await state.loadOperations();
   performance.mark('tirelire:operations-loaded');
   categorization.start();
+}
+
+/**
+ * Sync runs while someone is signed in: the socket, the data key (unlocked once per device and
+ * kept in IndexedDB) and RxDB's replication of the ledger, which opens after the first paint.
+ */
+function openSync(
+  account: AccountSession,
+  opening: Promise<{ replication(): LedgerReplication }>,
+): SyncModel {
+  const timers: Timers = {
+    after(ms, run) {
+      const handle = setTimeout(run, ms);
+      return () => clearTimeout(handle);
+    },
+  };
+  const session = new SyncSession({
+    transport: new WebSocketSyncTransport(syncUrlFor(location), (url) => new WebSocket(url)),
+    accessToken: async () => {
+      const token = await account.accessToken();
+      if (token.ok) return token.value;
+      // Signed out stops sync; anything else (offline, server down) is retried with backoff.
+      if (token.code === 'unauthorized') return null;
+      throw new Error(token.message);
+    },
+    timers,
+    now: () => Date.now(),
+    random: () => Math.random(),
+  });
+  addEventListener('online', () => session.reconnectNow());
+  addEventListener('offline', () => session.dropConnection());
+  const sync = new SyncModel({
+    session,
+    replication: new DeferredLedgerReplication(opening.then((store) => store.replication())),
+    wrapping: new WebCryptoDataKeyWrapping(),
+    keyStore: new IndexedDbUnlockedKeyStore(),
+  });
+  let wasSignedIn = false;
+  effect(() => {
+    const state = account.status.value.state;
+    if (state === 'busy') return;
+    const isSignedIn = state === 'signed_in';
+    if (isSignedIn === wasSignedIn) return;
+    wasSignedIn = isSignedIn;
+    if (isSignedIn) void sync.enable();
+    else void sync.disable();
+  });
+  return sync;
 }
 
 const root = document.getElementById('app');

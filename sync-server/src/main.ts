@@ -4,8 +4,10 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { EmbeddedAuthStore } from './adapters/embedded/EmbeddedAuthStore.ts';
+import { EmbeddedChangeLog } from './adapters/embedded/EmbeddedChangeLog.ts';
 import { EmbeddedServerStore, StoreOpenError } from './adapters/embedded/EmbeddedServerStore.ts';
 import { RedisAuthStore } from './adapters/redis/RedisAuthStore.ts';
+import { RedisChangeLog } from './adapters/redis/RedisChangeLog.ts';
 import { RedisServerStore } from './adapters/redis/RedisServerStore.ts';
 import { requireNativeUws } from './adapters/uws/native-uws.ts';
 import { ListenError, UwsHttpServer } from './adapters/uws/UwsHttpServer.ts';
@@ -16,7 +18,11 @@ import { createHttpApp } from './http/app.ts';
 import { loadStaticSite } from './http/static-files.ts';
 import { createLogger, type Logger } from './log.ts';
 import type { AuthStore } from './ports/auth-store.ts';
+import type { ChangeLog } from './ports/change-log.ts';
 import type { ServerStore } from './ports/server-store.ts';
+import { SyncHub } from './sync/sync-hub.ts';
+import { realTimers } from './sync/sync-socket.ts';
+import { tokenVerifier } from './sync/token-verifier.ts';
 
 /** Exit codes: 2 = fix the configuration; 1 = could not start or stop cleanly. */
 const EXIT_CONFIG = 2;
@@ -54,17 +60,31 @@ async function start(): Promise<void> {
     await store.close();
     throw error;
   });
+  const changeLog = await openChangeLog(config, log, auth.redis).catch(async (error: unknown) => {
+    await auth.close();
+    await store.close();
+    throw error;
+  });
   const closeStores = async () => {
+    await changeLog.close();
     await auth.close();
     await store.close();
   };
+  const clock = { now: () => Date.now() };
+  const sync = new SyncHub({
+    changeLog,
+    verifyToken: tokenVerifier(keyRing, config.jwt, clock),
+    clock,
+    timers: realTimers,
+    log,
+  });
   const handler = createHttpApp({
     site: site.value,
     store,
     log,
-    accounts: { authStore: auth.store, keyRing, tokens: config.jwt },
+    accounts: { authStore: auth.store, keyRing, tokens: config.jwt, syncLog: changeLog },
   });
-  const server = await UwsHttpServer.listen({ ...config, handler, log, native }).catch(
+  const server = await UwsHttpServer.listen({ ...config, handler, log, native, sync }).catch(
     async (error: unknown) => {
       await closeStores();
       throw error instanceof ListenError ? new StartupError(error.message, EXIT_FAILURE) : error;
@@ -78,6 +98,8 @@ async function start(): Promise<void> {
     log.info(`${signal}: shutting down`);
     // A store that hangs on close must not keep a stopping server alive forever.
     setTimeout(() => process.exit(EXIT_FAILURE), SHUTDOWN_DEADLINE_MS).unref();
+    // Sockets first, with a reason, so devices reconnect (elsewhere) at once (P-CLOSE-1).
+    sync.shutdown();
     server.close();
     closeStores().then(
       () => process.exit(0),
@@ -110,6 +132,8 @@ async function openKeyRing(config: ServerConfig, log: Logger): Promise<KeyRing> 
 interface OpenedAuthStore {
   readonly store: AuthStore;
   readonly close: () => Promise<void>;
+  /** The command connection, shared with the change log (one Redis, one prefix). */
+  readonly redis: Redis | null;
 }
 
 /** The accounts store sits next to the sync store: same Redis (and prefix), or same DATA_DIR. */
@@ -129,6 +153,7 @@ async function openAuthStore(config: ServerConfig, log: Logger): Promise<OpenedA
     const store = new RedisAuthStore(client, config.redis.keyPrefix);
     return {
       store,
+      redis: client,
       close: async () => {
         await store.close();
         if (client.status === 'ready') await client.quit().catch(() => {});
@@ -138,7 +163,23 @@ async function openAuthStore(config: ServerConfig, log: Logger): Promise<OpenedA
   }
   try {
     const store = await EmbeddedAuthStore.open({ dataDir: config.dataDir });
-    return { store, close: () => store.close() };
+    return { store, close: () => store.close(), redis: null };
+  } catch (error) {
+    throw new StartupError(`DATA_DIR ${String(error)}`, EXIT_FAILURE);
+  }
+}
+
+/** Encrypted documents live next to the accounts: same Redis and prefix, or same DATA_DIR. */
+async function openChangeLog(
+  config: ServerConfig,
+  log: Logger,
+  redis: Redis | null,
+): Promise<ChangeLog> {
+  if (config.redis !== null && redis !== null) {
+    return new RedisChangeLog({ client: redis, keyPrefix: config.redis.keyPrefix, log });
+  }
+  try {
+    return await EmbeddedChangeLog.open({ dataDir: config.dataDir, log });
   } catch (error) {
     throw new StartupError(`DATA_DIR ${String(error)}`, EXIT_FAILURE);
   }

@@ -5,6 +5,7 @@ import type { ImportSession } from './import-session.ts';
 import type { LedgerDeps } from './deps.ts';
 import type { LedgerState } from './ledger-state.ts';
 import type { PreferencesModel } from './preferences.ts';
+import type { SyncModel } from './sync/sync-model.ts';
 import type { UpdatesModel } from './updates.ts';
 
 /** Everything the UI may use, built once by main.ts and handed down through context. */
@@ -22,4 +23,6 @@ export interface AppServices {
   readonly updates: UpdatesModel;
   /** The optional sync account (the app works fully without one). */
   readonly account: AccountSession;
+  /** End-to-end encrypted sync between the account's devices (issue 6). */
+  readonly sync: SyncModel;
 }

@@ -24,6 +24,7 @@ import {
   type RateLimitKey,
   type UserId,
 } from '../ports/auth-store.ts';
+import type { ChangeLog } from '../ports/change-log.ts';
 import type { HttpReply, HttpRequest } from './http-types.ts';
 import { jsonReply } from './replies.ts';
 import { CACHE_NONE, SECURITY_HEADERS } from './response-headers.ts';
@@ -58,6 +59,11 @@ export interface AccountsDeps {
   readonly tokens: TokenAudience;
   readonly log: Logger;
   readonly limits?: RateLimits;
+  /**
+   * The sync store: deleting an account deletes its encrypted documents and key, and closes its
+   * sync sockets; logging out with an access token closes the sockets opened with it (P-AUTH-2).
+   */
+  readonly syncLog?: Pick<ChangeLog, 'deleteUser' | 'announce'>;
   /** Epoch milliseconds; tests move it. */
   readonly now?: () => number;
 }
@@ -136,7 +142,7 @@ function parseBody<T>(request: HttpRequest, schema: z.ZodType<T>): Parsed<T> {
 export function createAccountsRoutes(
   deps: AccountsDeps,
 ): (request: HttpRequest) => Promise<HttpReply> | undefined {
-  const { authStore, keyRing, tokens, log } = deps;
+  const { authStore, keyRing, tokens, log, syncLog } = deps;
   const limits = deps.limits ?? DEFAULT_RATE_LIMITS;
   const now = deps.now ?? Date.now;
 
@@ -292,7 +298,25 @@ export function createAccountsRoutes(
       now(),
     );
     if (rotated.ok) await authStore.revokeFamily(rotated.value.userId, rotated.value.familyId);
+    await closeSocketsOfToken(request);
     return noContent();
+  }
+
+  /** A logout that also presents its access token ends that token's sync sockets at once. */
+  async function closeSocketsOfToken(request: HttpRequest): Promise<void> {
+    if (syncLog === undefined) return;
+    const token = /^Bearer ([\w.~+/-]+=*)$/i.exec(request.authorization.trim())?.[1];
+    if (token === undefined) return;
+    const verified = await verifyAccessToken(token, keyRing.verification, {
+      ...tokens,
+      now: new Date(now()),
+    });
+    if (!verified.ok) return;
+    await syncLog.announce(verified.value.subject, {
+      type: 'revoked',
+      reason: 'token_revoked',
+      jti: verified.value.jti,
+    });
   }
 
   async function deleteAccount(request: HttpRequest): Promise<HttpReply> {
@@ -315,6 +339,8 @@ export function createAccountsRoutes(
     if (!verified.ok) return unauthorized(verified.message, 'invalid_token');
     const userId = toUserId(verified.value.subject);
     if (userId === undefined) return unauthorized('the token names no account', 'invalid_token');
+    // Sync data first: if that fails, the account still exists and the person can retry.
+    await syncLog?.deleteUser(userId);
     await authStore.deleteUser(userId);
     log.info(`account ${userId} deleted`);
     return noContent();

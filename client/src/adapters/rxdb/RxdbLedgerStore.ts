@@ -39,6 +39,8 @@ import {
 } from './documents.ts';
 import { getRxStorageMapped } from './mapped-storage/mapped-storage.ts';
 import { ownWriteFilter } from './own-writes.ts';
+import { RxdbLedgerReplication } from './replication/RxdbLedgerReplication.ts';
+import type { LedgerReplication } from '../../ports/ledger-replication.ts';
 import { queryStored, storedIds } from './queries.ts';
 import { writeChunks } from './write-chunks.ts';
 
@@ -234,6 +236,11 @@ export class RxdbLedgerStore implements LedgerStore {
     const json = JSON.stringify(value) as string | undefined;
     if (json === undefined) throw new TypeError(`The cache value for ${key} is not JSON.`);
     await this.database.collections.cache.upsert({ key, json });
+  }
+
+  /** Replication of this store's synced collections with the sync server (issue 6). */
+  replication(): LedgerReplication {
+    return new RxdbLedgerReplication(this.database);
   }
 
   subscribe(listener: (change: LedgerChange) => void): () => void {

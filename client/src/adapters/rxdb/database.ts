@@ -9,6 +9,7 @@ import {
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import type { Account, Category, ImportBatch, Operation, Rule } from '@tirelire/shared';
 import { migrationStrategies, missingMigrationStrategies } from './migrations.ts';
+import { ledgerConflictHandler } from './replication/conflict-handler.ts';
 import { ledgerSchemas, type CacheDocument, type LedgerCollectionName } from './schemas.ts';
 
 export interface LedgerCollections {
@@ -90,5 +91,11 @@ function creator(
   strategies: RxCollectionCreator['migrationStrategies'],
 ): RxCollectionCreator {
   // autoMigrate would migrate inside addCollections with RxDB's tiny default batch size.
-  return { schema, migrationStrategies: strategies, autoMigrate: false };
+  // The conflict handler only matters to synced collections, and is the same for all (P-MERGE-1).
+  return {
+    schema,
+    migrationStrategies: strategies,
+    autoMigrate: false,
+    conflictHandler: ledgerConflictHandler(),
+  };
 }

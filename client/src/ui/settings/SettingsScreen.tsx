@@ -7,9 +7,10 @@ import { ExportButtons } from './ExportButtons.tsx';
 import { settingsMessages } from './messages.ts';
 import { RestoreFromFile } from './RestoreFromFile.tsx';
 import { StorageSection } from './StorageSection.tsx';
+import { SyncSection } from './SyncSection.tsx';
 import './settings.css';
 
-/** Language and theme, categorisation, export and restore, device storage, and the licence. */
+/** Display, categorisation, export and restore, storage, account and sync, and the licence. */
 export function SettingsScreen() {
   const t = useMessages(settingsMessages);
   return (
@@ -25,6 +26,7 @@ export function SettingsScreen() {
       </section>
       <StorageSection />
       <AccountSection />
+      <SyncSection />
       <section class="settings-section settings-about" aria-labelledby="settings-about">
         <h2 id="settings-about">{t.about}</h2>
         <p>{interpolate(t.aboutLine, { version })}</p>

@@ -4,7 +4,7 @@ export const accountMessages = defineMessages({
   en: {
     title: 'Your account (optional)',
     intro:
-      'An account will let you sync your ledger between your devices, end-to-end encrypted. Sync is coming soon. Tirelire works fully without an account: your data stays on this device.',
+      'Signing in lets you sync your ledger between your devices, end-to-end encrypted. Tirelire works fully without an account: your data then stays on this device.',
     email: 'Email',
     password: 'Password',
     passwordRules: 'At least 10 characters, and not a common password.',
@@ -41,7 +41,7 @@ export const accountMessages = defineMessages({
   fr: {
     title: 'Votre compte (facultatif)',
     intro:
-      'Un compte permettra de synchroniser vos comptes entre vos appareils, chiffrés de bout en bout. La synchronisation arrive bientôt. Tirelire fonctionne entièrement sans compte : vos données restent sur cet appareil.',
+      'Se connecter permet de synchroniser vos comptes entre vos appareils, chiffrés de bout en bout. Tirelire fonctionne entièrement sans compte : vos données restent alors sur cet appareil.',
     email: 'E-mail',
     password: 'Mot de passe',
     passwordRules: 'Au moins 10 caractères, et pas un mot de passe courant.',

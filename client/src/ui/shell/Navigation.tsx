@@ -2,6 +2,7 @@ import { localeOf, useLanguage, useMessages } from '../i18n/i18n.ts';
 import { navigate, routePath, type Route } from '../router.ts';
 import { useServices } from '../services-context.ts';
 import { shellMessages } from './messages.ts';
+import { SyncBadge } from './SyncBadge.tsx';
 
 const ITEMS = [
   { route: { name: 'home' }, key: 'accounts' },
@@ -57,6 +58,7 @@ export function Navigation({ route }: { readonly route: Route }) {
           ))}
         </ul>
       </nav>
+      <SyncBadge />
     </header>
   );
 }

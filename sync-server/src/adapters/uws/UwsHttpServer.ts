@@ -5,6 +5,8 @@ import type { HttpHandler, HttpReply, HttpRequest } from '../../http/http-types.
 import { textReply } from '../../http/replies.ts';
 import type { Logger } from '../../log.ts';
 import type { NativeUws } from './native-uws.ts';
+import type { SyncHub } from '../../sync/sync-hub.ts';
+import { addSyncRoute } from './uws-sync-route.ts';
 // The typings for listen(host, port, options, cb) and App.close() are in uws-augment.ts.
 
 export interface UwsHttpServerOptions {
@@ -17,6 +19,8 @@ export interface UwsHttpServerOptions {
   readonly native: NativeUws;
   /** Bodies longer than this are discarded and flagged `bodyTooLarge`; default 16 KiB. */
   readonly maxBodyBytes?: number;
+  /** Serves the sync WebSocket (SYNC_PATH) when given. */
+  readonly sync?: SyncHub;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
@@ -39,7 +43,9 @@ export class UwsHttpServer {
   static listen(options: UwsHttpServerOptions): Promise<UwsHttpServer> {
     const { host, port, handler, log, native } = options;
     const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-    const app = uWS.App().any('/*', (res, req) => {
+    const app = uWS.App();
+    if (options.sync !== undefined) addSyncRoute(app, options.sync);
+    app.any('/*', (res, req) => {
       // uWS aborts the whole process if a handler returns without answering or registering
       // onAborted, so this comes first, before anything that could throw.
       let isAborted = false;
