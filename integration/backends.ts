@@ -47,10 +47,13 @@ export function redisBackend(): Backend {
 }
 
 /** The single-process store, in a fresh directory: a restart reopens it from its file. */
-export function embeddedBackend(): Backend {
+export function embeddedBackend(onDirectory: (path: string) => void = () => {}): Backend {
   let directory: string | null = null;
   const open = async () => {
-    directory ??= await mkdtemp(join(tmpdir(), 'tirelire-integration-'));
+    if (directory === null) {
+      directory = await mkdtemp(join(tmpdir(), 'tirelire-integration-'));
+      onDirectory(directory);
+    }
     return EmbeddedChangeLog.open({ dataDir: directory, log: silentLogger });
   };
   return {

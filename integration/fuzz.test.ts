@@ -4,13 +4,15 @@ import { canonicalJson, chooseWinner } from '@tirelire/shared/protocol';
 import { makeOperation } from '../shared/src/testing/fixtures.ts';
 import { WebCryptoDataKeyWrapping } from '../client/src/adapters/webcrypto/WebCryptoDataKeyWrapping.ts';
 import type { DocumentCipher } from '../client/src/ports/sync-keys.ts';
-import { changeLogBackends, type Backend } from './backends.ts';
+import { embeddedBackend, type Backend } from './backends.ts';
+import { privateRedisBackend, type CrashableBackend } from './redis-servers.ts';
 import { PINNED_SEEDS } from './pinned-seeds.ts';
 import { SyncWorld, type Device } from './sync-world.ts';
 
 /**
  * Seeded random runs (conventions §11): devices of one user create, edit and delete operations,
- * drop off the network and come back, and the server restarts, all in an order the seed picks.
+ * drop off the network and come back, the server restarts and Redis crashes (kill -9, AOF kept),
+ * all in an order the seed picks.
  * At the end every device must show exactly what the conflict rule says (P-MERGE-1) of every
  * state any device ever wrote: nothing acknowledged is lost, nothing deleted comes back.
  * FUZZ_SEEDS=n and FUZZ_BASE_SEED=s run seeds s…s+n-1 (default 1…4); a seed that fails is
@@ -27,7 +29,7 @@ beforeAll(async () => {
   cipher = (await new WebCryptoDataKeyWrapping().create('fuzzing passphrase')).cipher;
 });
 
-async function runSeed(seed: number, backend: Backend): Promise<void> {
+async function runSeed(seed: number, backend: Backend | CrashableBackend): Promise<void> {
   const random = seededRandom(seed);
   const world = await SyncWorld.create(
     () => backend.open(),
@@ -45,7 +47,10 @@ async function runSeed(seed: number, backend: Backend): Promise<void> {
       history.set(state.id, [...(history.get(state.id) ?? []), state]);
     let created = 0;
 
+    let phase = 'start';
+    const watchdog = setInterval(() => console.error(`seed ${seed} stuck at ${phase}`), 20_000);
     for (let step = 1; step <= STEPS; step += 1) {
+      phase = `step ${step}`;
       const device = devices[Math.floor(random() * devices.length)]!;
       const roll = random();
       // Devices' clocks disagree by up to a few steps; sometimes two edits share a timestamp.
@@ -86,12 +91,17 @@ async function runSeed(seed: number, backend: Backend): Promise<void> {
         }
       } else if (roll < 0.95) {
         await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 40)));
+      } else if (random() < 0.5 && 'crashStore' in backend) {
+        await backend.crashStore();
       } else {
         await world.restartServer();
       }
     }
     for (const device of offline) device.goOnline();
+    phase = 'converge';
     await world.converge(devices, 40_000);
+    phase = 'check';
+    clearInterval(watchdog);
 
     const expected = [...history.values()]
       .map((states) => states.reduce((winner, state) => chooseWinner(winner, state)))
@@ -105,12 +115,17 @@ async function runSeed(seed: number, backend: Backend): Promise<void> {
       expect(shown, `${device.name} after seed ${seed}`).toEqual(expected);
     }
   } finally {
+    console.error(`seed ${seed} closing`);
     await world.close();
+    console.error(`seed ${seed} closed`);
     await backend.cleanUp();
   }
 }
 
-for (const backend of changeLogBackends()) {
+const redis = await privateRedisBackend();
+afterAll(() => redis.stop());
+
+for (const backend of [redis, embeddedBackend()]) {
   describe(`seeded fuzzing, ${backend.name}`, () => {
     afterAll(() => backend.cleanUp());
     for (const pinned of PINNED_SEEDS) {

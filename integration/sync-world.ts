@@ -16,7 +16,7 @@ import {
   type KeyRing,
 } from '../sync-server/src/auth/keys.ts';
 import { issueAccessToken } from '../sync-server/src/auth/tokens.ts';
-import { silentLogger } from '../sync-server/src/log.ts';
+import { createLogger, silentLogger } from '../sync-server/src/log.ts';
 import type { ChangeLog } from '../sync-server/src/ports/change-log.ts';
 import { SyncHub } from '../sync-server/src/sync/sync-hub.ts';
 import { realTimers } from '../sync-server/src/sync/sync-socket.ts';
@@ -57,6 +57,7 @@ export class Device {
     readonly session: SyncSession,
     readonly run: ReplicationRun,
     readonly network: LoopbackSyncTransport,
+    readonly userId: string,
   ) {
     run.onActivity((activity) => (this.activity = activity));
   }
@@ -106,41 +107,59 @@ export class Device {
  * can be restarted: every socket drops, and the change log may be reopened from what it stored.
  */
 export class SyncWorld {
-  private hub: SyncHub;
+  private hubs: SyncHub[];
   private readonly devices: Device[] = [];
 
   private constructor(
-    private changeLog: ChangeLog,
+    private changeLogs: ChangeLog[],
     private readonly keyRing: KeyRing,
     private readonly reopen: (previous: ChangeLog) => Promise<ChangeLog>,
   ) {
-    this.hub = this.newHub();
+    this.hubs = changeLogs.map((changeLog) => this.newHub(changeLog));
   }
 
+  /**
+   * `instances` server processes, each with its own change log opened on the same backend
+   * (several only where the backend allows it: Redis), as behind a load balancer.
+   */
   static async create(
     openChangeLog: () => Promise<ChangeLog>,
     reopen: (previous: ChangeLog) => Promise<ChangeLog> = (previous) => Promise.resolve(previous),
+    options: { readonly instances?: number } = {},
   ): Promise<SyncWorld> {
     const pems = generateKeyPairPems();
     const privateKey = parsePrivateKeyPem(pems.privateKeyPem);
     if (!privateKey.ok) throw new Error(privateKey.message);
     const keyRing = await buildKeyRing(privateKey.value, []);
-    return new SyncWorld(await openChangeLog(), keyRing, reopen);
+    const changeLogs: ChangeLog[] = [];
+    for (let index = 0; index < (options.instances ?? 1); index += 1) {
+      changeLogs.push(await openChangeLog());
+    }
+    return new SyncWorld(changeLogs, keyRing, reopen);
   }
 
+  /** The first instance's change log (the only one, unless there are several instances). */
   get log(): ChangeLog {
-    return this.changeLog;
+    const first = this.changeLogs[0];
+    if (first === undefined) throw new Error('no instance');
+    return first;
   }
 
   get connections(): number {
-    return this.hub.connectionCount;
+    return this.hubs.reduce((total, hub) => total + hub.connectionCount, 0);
   }
 
   async token(userId: string): Promise<string> {
     return (await issueAccessToken(this.keyRing.signing, userId, AUDIENCE)).token;
   }
 
-  async addDevice(name: string, userId: string, cipher: DocumentCipher): Promise<Device> {
+  /** A device of `userId`, connected to server instance `instance` (round robin by default). */
+  async addDevice(
+    name: string,
+    userId: string,
+    cipher: DocumentCipher,
+    instance = this.devices.length % this.hubs.length,
+  ): Promise<Device> {
     databaseCounter += 1;
     const { openRxdbLedgerStore, getRxStorageMemory } = await loadDeviceCode();
     const store = await openRxdbLedgerStore({
@@ -149,7 +168,9 @@ export class SyncWorld {
       multiInstance: false,
     });
     const network = new LoopbackSyncTransport((socket) => {
-      const connection = this.hub.open(socket);
+      const hub = this.hubs[instance];
+      if (hub === undefined) throw new Error(`no server instance ${instance}`);
+      const connection = hub.open(socket);
       return { receive: (text) => connection.receive(text), closed: () => connection.closed() };
     });
     const session = new SyncSession({
@@ -165,16 +186,18 @@ export class SyncWorld {
       if (event.type === 'resync') run.resync();
     });
     session.start();
-    const device = new Device(name, store, session, run, network);
+    const device = new Device(name, store, session, run, network, userId);
     this.devices.push(device);
     return device;
   }
 
-  /** Stops the server: every socket closes (`server_shutdown`), the log is reopened. */
+  /** Restarts every instance: sockets close (`server_shutdown`), change logs are reopened. */
   async restartServer(): Promise<void> {
-    this.hub.shutdown();
-    this.changeLog = await this.reopen(this.changeLog);
-    this.hub = this.newHub();
+    for (const hub of this.hubs) hub.shutdown();
+    const reopened: ChangeLog[] = [];
+    for (const changeLog of this.changeLogs) reopened.push(await this.reopen(changeLog));
+    this.changeLogs = reopened;
+    this.hubs = reopened.map((changeLog) => this.newHub(changeLog));
   }
 
   /**
@@ -185,7 +208,11 @@ export class SyncWorld {
     const deadline = Date.now() + timeoutMs;
     let previous = '';
     for (;;) {
-      await Promise.all(devices.map((device) => device.run.settled()));
+      // Bounded: a replication that never settles must fail the test with the devices' views.
+      await Promise.race([
+        Promise.all(devices.map((device) => device.run.settled())),
+        new Promise((resolve) => setTimeout(resolve, 1_000)),
+      ]);
       const snapshots = await Promise.all(devices.map((device) => device.snapshot()));
       const isSame = snapshots.every((snapshot) => snapshot === snapshots[0]);
       const isIdle = devices.every((device) => device.isIdle);
@@ -193,10 +220,33 @@ export class SyncWorld {
       if (isSame && isIdle && current === previous) return current;
       previous = isSame ? current : '';
       if (Date.now() > deadline) {
+        // Only what differs between devices: whole ledgers drown the cause.
+        const parsed = snapshots.map(
+          (snapshot) => JSON.parse(snapshot) as Record<string, string[]>,
+        );
+        const everything = new Set(parsed.flatMap((view) => Object.values(view).flat()));
+        const differing = [...everything].filter(
+          (item) => !parsed.every((view) => Object.values(view).flat().includes(item)),
+        );
         const states = devices.map(
           (device, index) =>
-            `${device.name} (${device.session.state.value.state}, error ${device.lastError}): ${snapshots[index]}`,
+            `${device.name} (${device.session.state.value.state}, error ${device.lastError}): ${differing
+              .filter((item) =>
+                Object.values(parsed[index] ?? {})
+                  .flat()
+                  .includes(item),
+              )
+              .join('\n  ')}`,
         );
+        const server = await this.log
+          .pull(devices[0]?.userId ?? '', 'operations', 0, 1000)
+          .then((page) =>
+            page.documents
+              .map((d) => `${d.id}@v${d.version}#${d.seq}${d.deleted ? 'D' : ''}`)
+              .join(' '),
+          )
+          .catch((error: unknown) => String(error));
+        states.push(`server: ${server}`);
         throw new Error(`devices did not converge:\n${states.join('\n')}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 40));
@@ -205,17 +255,22 @@ export class SyncWorld {
 
   async close(): Promise<void> {
     await Promise.all(this.devices.map((device) => device.close()));
-    this.hub.shutdown();
-    await this.changeLog.close();
+    for (const hub of this.hubs) hub.shutdown();
+    for (const changeLog of this.changeLogs) await changeLog.close();
   }
 
-  private newHub(): SyncHub {
+  private newHub(changeLog: ChangeLog): SyncHub {
     return new SyncHub({
-      changeLog: this.changeLog,
+      changeLog,
       verifyToken: tokenVerifier(this.keyRing, AUDIENCE, clock),
       clock,
       timers: realTimers,
-      log: silentLogger,
+      log: process.env['SYNC_DEBUG']
+        ? createLogger('debug', {
+            out: (line) => console.log(`[${Date.now() % 100_000}] ${line}`),
+            err: (line) => console.error(line),
+          })
+        : silentLogger,
     });
   }
 }

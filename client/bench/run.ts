@@ -14,15 +14,16 @@ import { measureAccounts } from './accounts.ts';
 import { measureCategorize } from './categorize.ts';
 import { measureImport } from './import.ts';
 import { measureLedger } from './ledger.ts';
+import { measureSync } from './sync.ts';
 
 /**
  * `npm run bench` measures everything; `npm run bench -- import` (or `ledger`, `categorize`,
- * `accounts`) only that part.
+ * `accounts`, `sync`) only that part.
  */
 const wanted = process.argv.slice(2);
-const runs = (part: 'ledger' | 'import' | 'categorize' | 'accounts') =>
+const runs = (part: 'ledger' | 'import' | 'categorize' | 'accounts' | 'sync') =>
   wanted.length === 0 || wanted.includes(part);
-/** `accounts` runs in Node against the server alone: no build, no browser. */
+/** `accounts` and `sync` run in Node against the servers alone: no build, no browser. */
 const needsBrowser = runs('ledger') || runs('import') || runs('categorize');
 
 const REPO = resolve(import.meta.dirname, '../..');
@@ -42,6 +43,12 @@ async function main(): Promise<void> {
     const results = { date: new Date().toISOString(), machine, accounts };
     console.log(JSON.stringify(results, null, 2));
     await recordResults(join(REPO, 'docs/benchmarks.md'), 'accounts', results);
+  }
+  if (runs('sync')) {
+    const sync = await measureSync();
+    const results = { date: new Date().toISOString(), machine: machineOf(), sync };
+    console.log(JSON.stringify(results, null, 2));
+    await recordResults(join(REPO, 'docs/benchmarks.md'), 'sync', results);
   }
   if (!needsBrowser) return;
   execFileSync('npx', ['vite', 'build', '--mode', 'bench', '--logLevel', 'warn'], {

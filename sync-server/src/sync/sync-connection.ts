@@ -39,6 +39,9 @@ export interface ConnectionDeps {
   readonly onClosed: (connection: SyncConnection) => void;
 }
 
+/** Verifying the token, subscribing and reading the head normally take a few milliseconds. */
+const START_DEADLINE_MS = 10_000;
+
 type Phase =
   | { readonly name: 'awaiting_hello' }
   | { readonly name: 'starting'; readonly early: ChangesEvent[] }
@@ -122,6 +125,12 @@ export class SyncConnection {
   private async start(hello: HelloMessage): Promise<void> {
     if (hello.protocol !== SYNC_PROTOCOL_VERSION) return this.close('protocol_mismatch');
     this.phase = { name: 'starting', early: [] };
+    // A store that hangs (rather than fails) must not hold the device in limbo: it retries.
+    this.cancelTimers.push(
+      this.deps.timers.after(START_DEADLINE_MS, () => {
+        if (this.phase.name === 'starting') this.close('unavailable');
+      }),
+    );
     const verified = await this.deps.verifyToken(hello.token);
     if (this.phase.name !== 'starting') return;
     if (!verified.ok)
@@ -130,9 +139,11 @@ export class SyncConnection {
     try {
       // Subscribe before reading the head: a write in between is then both in the feed and
       // at or below `seq`, and the filter below drops the duplicate; none can fall between.
+      this.deps.log.debug(`sync: ${identity.userId} authenticated; subscribing`);
       const subscription = await this.deps.changeLog.subscribe(identity.userId, (event) =>
         this.onFeed(event),
       );
+      this.deps.log.debug(`sync: ${identity.userId} subscribed; reading the head`);
       if (this.phase.name !== 'starting') {
         await subscription.unsubscribe();
         return;

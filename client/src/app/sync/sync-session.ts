@@ -18,6 +18,8 @@ import { reconnectDelay, type Timers } from './timers.ts';
 
 /** A request without an answer this long means a dead connection: drop it and reconnect. */
 const REQUEST_TIMEOUT_MS = 30_000;
+/** A server that accepts the socket but never welcomes it is treated as down. */
+const WELCOME_TIMEOUT_MS = 20_000;
 /** Our own close code when we give up on a link (4000–4999 are the server's). */
 const CLIENT_GAVE_UP = 3000;
 
@@ -58,6 +60,7 @@ export class SyncSession implements SyncRemote {
   private isWanted = false;
   private attempt = 0;
   private cancelRetry: (() => void) | null = null;
+  private cancelWelcome: (() => void) | null = null;
   private nextRequestId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly waitingForOnline: (() => void)[] = [];
@@ -84,6 +87,8 @@ export class SyncSession implements SyncRemote {
     this.link = null;
     this.failPending('sync stopped');
     this.current.value = { state: 'idle' };
+    // Requests waiting for a connection fail now, not on whichever account connects next.
+    for (const wake of this.waitingForOnline.splice(0)) wake();
   }
 
   /** The network came back (browser `online` event): do not wait for the backoff. */
@@ -171,6 +176,12 @@ export class SyncSession implements SyncRemote {
       onClose: (code, reason) => this.onLinkClosed(link, code, reason),
     });
     this.link = link;
+    const cancelWelcomeTimeout = this.deps.timers.after(WELCOME_TIMEOUT_MS, () => {
+      if (this.link !== link || this.current.value.state === 'online') return;
+      link.close(CLIENT_GAVE_UP, 'no welcome');
+      this.onLinkClosed(link, 1006, 'no welcome');
+    });
+    this.cancelWelcome = cancelWelcomeTimeout;
   }
 
   private onMessage(link: SyncLink, text: string): void {
@@ -187,6 +198,8 @@ export class SyncSession implements SyncRemote {
   private handle(message: ServerMessage): void {
     switch (message.type) {
       case 'welcome':
+        this.cancelWelcome?.();
+        this.cancelWelcome = null;
         this.attempt = 0;
         this.lastSeq = message.seq;
         this.current.value = { state: 'online', userId: message.userId };

@@ -7,6 +7,7 @@ import {
   type SyncedCollection,
 } from '@tirelire/shared/protocol';
 import type { Logger } from '../../log.ts';
+import { withDeadline } from '../deadline.ts';
 import type {
   ChangeLog,
   FeedListener,
@@ -88,7 +89,9 @@ export class RedisChangeLog implements ChangeLog {
       args.push(envelope.id, assumedVersion, json.slice(0, -1));
     }
     const keys = this.collectionKeys(user, collection);
-    const reply = await pushScript.run(this.options.client, [...keys, this.key(user, 'seq')], args);
+    const reply = await bounded(
+      pushScript.run(this.options.client, [...keys, this.key(user, 'seq')], args),
+    );
     return parsePushReply(reply);
   }
 
@@ -102,18 +105,18 @@ export class RedisChangeLog implements ChangeLog {
     checkCollection(collection);
     checkPullWindow(since, limit);
     const [docs, , log] = this.collectionKeys(user, collection);
-    const reply = await pullScript.run(this.options.client, [docs, log], [since, limit]);
+    const reply = await bounded(pullScript.run(this.options.client, [docs, log], [since, limit]));
     return parsePullReply(reply, since);
   }
 
   async head(user: string): Promise<number> {
     this.checkOpen(user);
-    return parseCounter(await this.options.client.get(this.key(user, 'seq')));
+    return parseCounter(await bounded(this.options.client.get(this.key(user, 'seq'))));
   }
 
   async readKey(user: string): Promise<KeyRecord | null> {
     this.checkOpen(user);
-    return parseKeyRecord(await this.options.client.hget(this.key(user, 'key'), 'record'));
+    return parseKeyRecord(await bounded(this.options.client.hget(this.key(user, 'key'), 'record')));
   }
 
   async writeKey(
@@ -124,7 +127,9 @@ export class RedisChangeLog implements ChangeLog {
     this.checkOpen(user);
     checkKeyRevision(assumedRevision, record);
     const args = [assumedRevision, record.revision, JSON.stringify(record)];
-    const reply = await writeKeyScript.run(this.options.client, [this.key(user, 'key')], args);
+    const reply = await bounded(
+      writeKeyScript.run(this.options.client, [this.key(user, 'key')], args),
+    );
     return parseKeyWriteReply(reply);
   }
 
@@ -139,9 +144,9 @@ export class RedisChangeLog implements ChangeLog {
     const message = JSON.stringify({ type, reason, jti });
     const channel = this.feedChannel(user);
     if ((await this.publishCommand()) === 'SPUBLISH') {
-      await this.options.client.spublish(channel, message);
+      await bounded(this.options.client.spublish(channel, message));
     } else {
-      await this.options.client.publish(channel, message);
+      await bounded(this.options.client.publish(channel, message));
     }
   }
 
@@ -151,7 +156,7 @@ export class RedisChangeLog implements ChangeLog {
     keys.push(this.key(user, 'seq'), this.key(user, 'key'));
     const revoked: RevokedEvent = { type: 'revoked', reason: 'account_deleted', jti: null };
     const args = [await this.publishCommand(), this.feedChannel(user), JSON.stringify(revoked)];
-    await deleteUserScript.run(this.options.client, keys, args);
+    await bounded(deleteUserScript.run(this.options.client, keys, args));
   }
 
   /** Closes the subscriber connection; the command client is the caller's. */
@@ -170,8 +175,7 @@ export class RedisChangeLog implements ChangeLog {
 
   /** Asked once (again only if asking failed): SPUBLISH exists from Redis 7. */
   private detectPubSub(): Promise<PubSubMode> {
-    this.pubSubMode ??= this.options.client
-      .call('COMMAND', 'INFO', 'SPUBLISH')
+    this.pubSubMode ??= bounded(this.options.client.call('COMMAND', 'INFO', 'SPUBLISH'))
       .then((reply): PubSubMode => {
         const mode = Array.isArray(reply) && Array.isArray(reply[0]) ? 'sharded' : 'classic';
         this.options.log.info(`redis change log: ${mode} pub/sub`);
@@ -210,4 +214,17 @@ function duplicateForFeed(client: Redis | Cluster): Redis | Cluster {
   return client instanceof Cluster
     ? client.duplicate([], { shardedSubscribers: true })
     : client.duplicate();
+}
+
+/**
+ * Every command has a deadline. Seen in the fuzz suite (integration/): a command sent while the
+ * connection was being re-established after a Redis crash was never answered nor failed, and
+ * everything waiting on it (a user's pushes, the pub/sub detection) waited forever. Failing
+ * instead lets the device retry; a late success is harmless, since every write is a version
+ * check (a retried push finds its own write and resolves as no conflict).
+ */
+const COMMAND_DEADLINE_MS = 5_000;
+
+function bounded<T>(command: Promise<T>): Promise<T> {
+  return withDeadline(command, COMMAND_DEADLINE_MS);
 }

@@ -2,6 +2,7 @@ import { Cluster } from 'ioredis';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../log.ts';
 import type { FeedListener, FeedSubscription } from '../../ports/change-log.ts';
+import { DeadlineExceeded, withDeadline } from '../deadline.ts';
 import { FeedListeners } from '../feed-listeners.ts';
 import { parseFeedMessage } from './redis-change-log-replies.ts';
 
@@ -21,6 +22,9 @@ export type PubSubMode = 'sharded' | 'classic';
  * lost. Once it is back, every live channel is subscribed again and then every listener is told
  * `interrupted` (P-LIVE-2), so its client pulls what it may have missed.
  */
+/** How long one (un)subscribe may take before the step gives up (and is retried later). */
+const SEND_DEADLINE_MS = 5_000;
+
 export class RedisChangeFeed {
   private readonly listeners: FeedListeners;
   private readonly userByChannel = new Map<string, string>();
@@ -28,6 +32,7 @@ export class RedisChangeFeed {
   private readonly queues = new Map<string, Promise<void>>();
   private isInterrupted = false;
   private isClosed = false;
+  private readonly ready = new Readiness();
 
   constructor(
     private readonly connection: Redis | Cluster,
@@ -131,9 +136,27 @@ export class RedisChangeFeed {
     return next;
   }
 
-  private async send(action: 'subscribe' | 'unsubscribe', channel: string): Promise<void> {
+  /**
+   * Bounded: a command caught in a connection that died under it may never be answered, and
+   * the channel's queue (and every device of that user) would wait behind it forever. A late
+   * success is harmless: subscribing twice is a no-op in Redis.
+   */
+  private send(action: 'subscribe' | 'unsubscribe', channel: string): Promise<void> {
+    return withDeadline(this.sendNow(action, channel), SEND_DEADLINE_MS).catch((error: unknown) => {
+      // Seen after a Redis crash mid-handshake: the connection never gets back to `ready`. A
+      // fresh connection does; its `ready` restores every channel (the feed is interrupted).
+      if (error instanceof DeadlineExceeded && !(this.connection instanceof Cluster)) {
+        this.log.warn('redis change feed: subscriber unresponsive; reconnecting it');
+        this.noteLost(true);
+        this.connection.disconnect(true);
+      }
+      throw error;
+    });
+  }
+
+  private async sendNow(action: 'subscribe' | 'unsubscribe', channel: string): Promise<void> {
     const isSharded = (await this.pubSubMode()) === 'sharded';
-    if (!(this.connection instanceof Cluster)) await whenReady(this.connection);
+    if (!(this.connection instanceof Cluster)) await this.ready.of(this.connection);
     if (action === 'subscribe') {
       await (isSharded ? this.connection.ssubscribe(channel) : this.connection.subscribe(channel));
     } else {
@@ -143,8 +166,9 @@ export class RedisChangeFeed {
     }
   }
 
-  private noteLost(): void {
-    if (this.isClosed || this.liveChannels.size === 0 || this.isInterrupted) return;
+  private noteLost(evenWithoutChannels = false): void {
+    if (this.isClosed || this.isInterrupted) return;
+    if (this.liveChannels.size === 0 && !evenWithoutChannels) return;
     this.isInterrupted = true;
     this.log.warn('redis change feed: subscriber connection lost; live changes may be missed');
   }
@@ -181,23 +205,30 @@ export class RedisChangeFeed {
  * answered; the INFO then fails in subscriber mode and ioredis drops the connection. So a
  * subscription waits for `ready`, connecting first if the connection is lazy. (A Cluster's
  * shard subscribers skip the ready check.) A connection error rejects: Redis is away.
+ * Concurrent subscriptions share one wait, so a burst of sockets adds one set of listeners.
  */
-function whenReady(connection: Redis): Promise<void> {
-  if (connection.status === 'ready') return Promise.resolve();
-  if (connection.status === 'end') {
-    return Promise.reject(new Error('the feed connection was closed'));
+class Readiness {
+  private waiting: Promise<void> | null = null;
+
+  of(connection: Redis): Promise<void> {
+    if (connection.status === 'ready') return Promise.resolve();
+    if (connection.status === 'end') {
+      return Promise.reject(new Error('the feed connection was closed'));
+    }
+    this.waiting ??= new Promise<void>((resolve, reject) => {
+      const settle = (error?: Error) => {
+        connection.off('ready', onReady).off('error', onError).off('end', onEnd);
+        this.waiting = null;
+        if (error === undefined) resolve();
+        else reject(error);
+      };
+      const onReady = () => settle();
+      const onError = (error: Error) => settle(error);
+      const onEnd = () => settle(new Error('the feed connection was closed'));
+      connection.on('ready', onReady).on('error', onError).on('end', onEnd);
+      // Failures arrive as the `error` event too.
+      if (connection.status === 'wait') connection.connect().catch(() => {});
+    });
+    return this.waiting;
   }
-  return new Promise((resolve, reject) => {
-    const settle = (error?: Error) => {
-      connection.off('ready', onReady).off('error', onError).off('end', onEnd);
-      if (error === undefined) resolve();
-      else reject(error);
-    };
-    const onReady = () => settle();
-    const onError = (error: Error) => settle(error);
-    const onEnd = () => settle(new Error('the feed connection was closed'));
-    connection.on('ready', onReady).on('error', onError).on('end', onEnd);
-    // Failures arrive as the `error` event too.
-    if (connection.status === 'wait') connection.connect().catch(() => {});
-  });
 }
