@@ -13,7 +13,7 @@ import type {
   ReplicationRun,
 } from '../../../ports/ledger-replication.ts';
 import type { DocumentCipher } from '../../../ports/sync-keys.ts';
-import type { SyncRemote } from '../../../ports/sync-remote.ts';
+import type { RemotePage, SyncRemote } from '../../../ports/sync-remote.ts';
 import type { LedgerDatabase } from '../database.ts';
 import {
   SYNC_VERSION_FIELD,
@@ -112,6 +112,7 @@ function replicate(
    * version recorded here. (A state that came from a pull always carries its own version.)
    */
   const ownWrites = new Map<string, number>();
+  const prefetch = new PagePrefetch((since, limit) => remote.pull(name, since, limit));
   return replicateRxCollection<ReplicatedDocument, Checkpoint>({
     collection,
     replicationIdentifier: `tirelire-sync-v1|${scope}|${name}`,
@@ -128,11 +129,13 @@ function replicate(
         // RxDB stops pulling at a page shorter than batchSize; the server may cut pages early
         // (by bytes), so fill the batch or reach the end.
         for (;;) {
-          const page = await remote.pull(name, since, batchSize - envelopes.length);
+          const page = await prefetch.take(since, batchSize - envelopes.length);
           envelopes.push(...page.documents);
           since = page.checkpoint;
           if (!page.hasMore || envelopes.length >= batchSize) break;
         }
+        // Catching up: fetch the next batch while this one is decrypted and stored.
+        if (envelopes.length >= batchSize) prefetch.start(since, batchSize);
         const documents = await activity.during(envelopes.length, () =>
           Promise.all(envelopes.map((envelope) => openSafely(cipher, envelope, activity))),
         );
@@ -183,6 +186,33 @@ async function openSafely(
   } catch (error) {
     activity.failed(`cannot decrypt ${envelope.collection}/${envelope.id}: ${String(error)}`);
     return null;
+  }
+}
+
+/**
+ * One page requested ahead, while the previous one is decrypted and written: catching up on many
+ * documents then costs about max(transfer, decrypt) instead of their sum. A page fetched early is
+ * still a correct answer for its checkpoint (later writes have later `seq`s and come next).
+ */
+class PagePrefetch {
+  private ahead: { since: number; limit: number; page: Promise<RemotePage> } | null = null;
+
+  constructor(private readonly fetch: (since: number, limit: number) => Promise<RemotePage>) {}
+
+  start(since: number, limit: number): void {
+    const page = this.fetch(since, limit);
+    // A failed prefetch is simply not used: take() asks again and reports that failure.
+    page.catch(() => {});
+    this.ahead = { since, limit, page };
+  }
+
+  take(since: number, limit: number): Promise<RemotePage> {
+    const ahead = this.ahead;
+    this.ahead = null;
+    if (ahead !== null && ahead.since === since && ahead.limit === limit) {
+      return ahead.page.catch(() => this.fetch(since, limit));
+    }
+    return this.fetch(since, limit);
   }
 }
 
