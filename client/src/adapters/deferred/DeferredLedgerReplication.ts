@@ -16,8 +16,11 @@ export class DeferredLedgerReplication implements LedgerReplication {
   start(remote: SyncRemote, cipher: DocumentCipher, scope: string): ReplicationRun {
     const run = this.opening.then((replication) => replication.start(remote, cipher, scope));
     const listeners = new Set<(activity: ReplicationActivity) => void>();
+    // Like the real run, a new listener hears where things stand at once.
+    let latest: ReplicationActivity = { documentsInFlight: 0, lastError: null };
     const forwarding = run.then((started) =>
       started.onActivity((activity) => {
+        latest = activity;
         for (const listener of listeners) listener(activity);
       }),
     );
@@ -26,6 +29,7 @@ export class DeferredLedgerReplication implements LedgerReplication {
       settled: async () => (await run).settled(),
       onActivity: (listener) => {
         listeners.add(listener);
+        listener(latest);
         return () => listeners.delete(listener);
       },
       stop: async () => {
