@@ -35,6 +35,9 @@ async function runSeed(seed: number, backend: Backend | CrashableBackend): Promi
     () => backend.open(),
     (previous) => backend.reopen(previous),
   );
+  let phase = 'start';
+  // Says where a run hangs, should one ever hang past the converge deadline.
+  const watchdog = setInterval(() => console.error(`seed ${seed} stuck at ${phase}`), 20_000);
   try {
     const devices: Device[] = [];
     for (let index = 0; index < DEVICES; index += 1) {
@@ -47,8 +50,6 @@ async function runSeed(seed: number, backend: Backend | CrashableBackend): Promi
       history.set(state.id, [...(history.get(state.id) ?? []), state]);
     let created = 0;
 
-    let phase = 'start';
-    const watchdog = setInterval(() => console.error(`seed ${seed} stuck at ${phase}`), 20_000);
     for (let step = 1; step <= STEPS; step += 1) {
       phase = `step ${step}`;
       const device = devices[Math.floor(random() * devices.length)]!;
@@ -101,7 +102,6 @@ async function runSeed(seed: number, backend: Backend | CrashableBackend): Promi
     phase = 'converge';
     await world.converge(devices, 40_000);
     phase = 'check';
-    clearInterval(watchdog);
 
     const expected = [...history.values()]
       .map((states) => states.reduce((winner, state) => chooseWinner(winner, state)))
@@ -115,9 +115,8 @@ async function runSeed(seed: number, backend: Backend | CrashableBackend): Promi
       expect(shown, `${device.name} after seed ${seed}`).toEqual(expected);
     }
   } finally {
-    console.error(`seed ${seed} closing`);
+    clearInterval(watchdog);
     await world.close();
-    console.error(`seed ${seed} closed`);
     await backend.cleanUp();
   }
 }

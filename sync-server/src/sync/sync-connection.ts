@@ -37,6 +37,8 @@ export interface ConnectionDeps {
   readonly timers: Timers;
   readonly log: Logger;
   readonly onClosed: (connection: SyncConnection) => void;
+  /** The `changes` message for a feed event, encoded once for all of this instance's sockets. */
+  readonly encodeChanges: (event: ChangesEvent) => string;
 }
 
 /** Verifying the token, subscribing and reading the head normally take a few milliseconds. */
@@ -208,8 +210,7 @@ export class SyncConnection {
       );
       return;
     }
-    const { collection, afterSeq, documents } = event;
-    this.send({ type: 'changes', collection, afterSeq, documents: [...documents] });
+    this.socket.send(this.deps.encodeChanges(event));
   }
 
   private sendReply(reply: ServerMessage): void {

@@ -1,6 +1,7 @@
 import type { Clock } from '@tirelire/shared';
 import type { Logger } from '../log.ts';
-import type { ChangeLog } from '../ports/change-log.ts';
+import { encodeMessage } from '@tirelire/shared/protocol';
+import type { ChangeLog, ChangesEvent } from '../ports/change-log.ts';
 import { SyncConnection, type VerifyToken } from './sync-connection.ts';
 import type { SyncSocket, Timers } from './sync-socket.ts';
 
@@ -19,6 +20,12 @@ export interface SyncHubDeps {
  */
 export class SyncHub {
   private readonly connections = new Set<SyncConnection>();
+  /**
+   * A feed event reaches every socket of its user on this instance as the same object, so its
+   * message is serialised once, not once per socket (`npm run bench -- sync`: ~3 µs of the
+   * ~12 µs each delivery cost). Weak: entries go with the events.
+   */
+  private readonly encoded = new WeakMap<ChangesEvent, string>();
 
   constructor(private readonly deps: SyncHubDeps) {}
 
@@ -27,9 +34,20 @@ export class SyncHub {
     const connection = new SyncConnection(socket, {
       ...this.deps,
       onClosed: (closed) => this.connections.delete(closed),
+      encodeChanges: (event) => this.encode(event),
     });
     this.connections.add(connection);
     return connection;
+  }
+
+  private encode(event: ChangesEvent): string {
+    let text = this.encoded.get(event);
+    if (text === undefined) {
+      const { collection, afterSeq, documents } = event;
+      text = encodeMessage({ type: 'changes', collection, afterSeq, documents: [...documents] });
+      this.encoded.set(event, text);
+    }
+    return text;
   }
 
   get connectionCount(): number {
