@@ -2,8 +2,7 @@ import { Cluster, Redis } from 'ioredis';
 import {
   RedisProcesses,
   freePort,
-  runTool,
-  waitForClusterOk,
+  startLocalCluster,
 } from '../sync-server/src/adapters/redis/redis-process-support.ts';
 import { RedisChangeLog } from '../sync-server/src/adapters/redis/RedisChangeLog.ts';
 import { createLogger, silentLogger } from '../sync-server/src/log.ts';
@@ -77,24 +76,7 @@ export async function privateRedisBackend(): Promise<CrashableBackend> {
 /** Three masters on loopback ports, joined with `redis-cli --cluster create`. */
 export async function clusterBackend(): Promise<Backend & { stop(): Promise<void> }> {
   const servers = await RedisProcesses.create('integration-cluster');
-  const ports: number[] = [];
-  for (let index = 0; index < 3; index += 1) ports.push(await freePort(ports));
-  for (const port of ports) {
-    await servers.start(port, [
-      ...['--cluster-enabled', 'yes', '--cluster-config-file', `${servers.dir}/nodes-${port}.conf`],
-      ...['--appendonly', 'no'],
-    ]);
-  }
-  const nodes = ports.map((port) => `127.0.0.1:${port}`);
-  await runTool('redis-cli', [
-    '--cluster',
-    'create',
-    ...nodes,
-    '--cluster-replicas',
-    '0',
-    '--cluster-yes',
-  ]);
-  await waitForClusterOk(ports);
+  const ports = await startLocalCluster(servers);
   const clients: Cluster[] = [];
   const open = async () => {
     const client = new Cluster(ports.map((port) => ({ host: '127.0.0.1', port })));

@@ -182,9 +182,6 @@ export class SyncWorld {
       random: () => 0,
     });
     const run = store.replication().start(session, cipher, userId);
-    session.listen((event) => {
-      if (event.type === 'resync') run.resync();
-    });
     session.start();
     const device = new Device(name, store, session, run, network, userId);
     this.devices.push(device);

@@ -60,10 +60,6 @@ export class SyncModel {
         this.isRunning.value,
       ),
     );
-    deps.session.listen((event) => {
-      // Reconnected or told to: the replication pulls from its checkpoints (P-LIVE-2).
-      if (event.type === 'resync') this.run?.resync();
-    });
   }
 
   /** Signed in: connect, then start at once if this device already holds the key. */

@@ -5,7 +5,12 @@ import { createLogger } from '../../log.ts';
 import { runChangeLogContract } from '../../ports/change-log.contract.ts';
 import { changes, create, keyRecord, record } from '../../ports/change-log-fixtures.contract.ts';
 import { RedisChangeLog } from './RedisChangeLog.ts';
-import { RedisProcesses, freePort, runTool, waitForClusterOk } from './redis-process-support.ts';
+import {
+  RedisProcesses,
+  clusterNodeArgs,
+  startLocalCluster,
+  waitForClusterOk,
+} from './redis-process-support.ts';
 
 /**
  * The contract through an ioredis Cluster over three local masters (started here, removed
@@ -23,23 +28,9 @@ const log = createLogger('info', {
 
 beforeAll(async () => {
   servers = await RedisProcesses.create('cluster');
-  for (let n = 0; n < 3; n++) ports.push(await freePort(ports));
   const dir = servers.dir;
-  nodeArgs = (port) => [
-    ...['--cluster-enabled', 'yes', '--cluster-config-file', `${dir}/nodes-${port}.conf`],
-    ...['--appendonly', 'no'],
-  ];
-  for (const port of ports) await servers.start(port, nodeArgs(port));
-  const nodes = ports.map((port) => `127.0.0.1:${port}`);
-  await runTool('redis-cli', [
-    '--cluster',
-    'create',
-    ...nodes,
-    '--cluster-replicas',
-    '0',
-    '--cluster-yes',
-  ]);
-  await waitForClusterOk(ports);
+  nodeArgs = (port) => clusterNodeArgs(dir, port);
+  ports.push(...(await startLocalCluster(servers)));
   // Retry fast: the last test restarts a master and should not sit through the default back-off.
   client = new Cluster(
     ports.map((port) => ({ host: '127.0.0.1', port })),

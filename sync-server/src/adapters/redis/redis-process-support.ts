@@ -137,3 +137,27 @@ export async function waitForClusterOk(ports: readonly number[], timeoutMs = 10_
     }
   }
 }
+
+/** Cluster-mode arguments for a node on `port`, its config file in `dir`. */
+export const clusterNodeArgs = (dir: string, port: number): string[] => [
+  ...['--cluster-enabled', 'yes', '--cluster-config-file', `${dir}/nodes-${port}.conf`],
+  ...['--appendonly', 'no'],
+];
+
+/** Starts `count` masters on free loopback ports and joins them into one Cluster; its ports. */
+export async function startLocalCluster(servers: RedisProcesses, count = 3): Promise<number[]> {
+  const ports: number[] = [];
+  for (let index = 0; index < count; index += 1) ports.push(await freePort(ports));
+  for (const port of ports) await servers.start(port, clusterNodeArgs(servers.dir, port));
+  const nodes = ports.map((port) => `127.0.0.1:${port}`);
+  await runTool('redis-cli', [
+    '--cluster',
+    'create',
+    ...nodes,
+    '--cluster-replicas',
+    '0',
+    '--cluster-yes',
+  ]);
+  await waitForClusterOk(ports);
+  return ports;
+}
